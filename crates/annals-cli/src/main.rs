@@ -1,0 +1,44 @@
+//! The `annals` command.
+
+mod eval_cmd;
+mod tag_cmd;
+mod timeline_cmd;
+
+use clap::{Parser, Subcommand};
+
+/// annals: turn historical narrative into a dated, sourced timeline.
+///
+/// Input files may be plain text (.txt), Markdown (.md), HTML (.html) or TimeML (.tml); `-` reads
+/// standard input.
+#[derive(Parser, Debug)]
+#[command(name = "annals", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Build a timeline of the dated statements in one or more documents.
+    Timeline(timeline_cmd::Args),
+    /// Find time expressions and normalise them to TimeML TIMEX3 values.
+    Tag(tag_cmd::Args),
+    /// Score a folder of system TimeML files against a gold folder (TempEval-3 Task A).
+    Eval(eval_cmd::Args),
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Timeline(a) => timeline_cmd::run(a),
+        Command::Tag(a) => tag_cmd::run(a),
+        Command::Eval(a) => eval_cmd::run(a),
+    };
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("annals: error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! `annals tag`: temporal tagging of files.
+
+use annals::io::{self, ReadOptions};
+use annals::pipeline::{Analysis, Mode, Pipeline, TagOptions};
+use annals::Document;
+use anyhow::Context;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum Format {
+    /// TimeML with inline TIMEX3 (the TEXT of a TimeML input is kept byte for byte).
+    Timeml,
+    /// JSON: one object per document with its timexes (schema in docs/json-schema.md).
+    Json,
+    /// A plain table for reading in a terminal.
+    Table,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ModeArg {
+    /// Anchor relative dates to the document date.
+    News,
+    /// Anchor relative dates to the story's most recent explicit date.
+    Narrative,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Input files (.txt, .md, .html, .tml); `-` for standard input.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Document creation date, YYYY-MM-DD (overrides a TimeML DCT).
+    #[arg(long)]
+    pub dct: Option<String>,
+    /// Anchoring mode. Default: news when a document date is given or read from TimeML, else
+    /// narrative.
+    #[arg(long, value_enum)]
+    pub mode: Option<ModeArg>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Write one output file per input into this folder instead of standard output.
+    #[arg(long)]
+    pub out_dir: Option<PathBuf>,
+    /// Replace invalid UTF-8 with U+FFFD instead of failing.
+    #[arg(long)]
+    pub lossy: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let pipeline = Pipeline::new();
+    let opts = TagOptions {
+        mode: args.mode.map(|m| match m {
+            ModeArg::News => Mode::News,
+            ModeArg::Narrative => Mode::Narrative,
+        }),
+        dct: args.dct.clone(),
+    };
+    let read = ReadOptions {
+        lossy: args.lossy,
+        format: None,
+    };
+    if let Some(dir) = &args.out_dir {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    let stdout = std::io::stdout();
+    for path in &args.files {
+        let doc = io::read_path(path, &read)?;
+        for (at, n) in &doc.replaced {
+            eprintln!(
+                "annals: {}: replaced {n} invalid byte(s) at byte {at}",
+                path.display()
+            );
+        }
+        let analysis = pipeline.analyse(&doc, &opts)?;
+        let out = render(&doc, &analysis, args.format);
+        match &args.out_dir {
+            Some(dir) => {
+                let target = dir.join(output_name(&doc, path, args.format));
+                std::fs::write(&target, out)
+                    .with_context(|| format!("writing {}", target.display()))?;
+            }
+            None => stdout.lock().write_all(out.as_bytes())?,
+        }
+    }
+    Ok(())
+}
+
+fn output_name(doc: &Document, path: &Path, format: Format) -> String {
+    let stem = if path == Path::new("-") {
+        "stdin".to_string()
+    } else {
+        doc.file_name()
+    };
+    match format {
+        Format::Timeml if stem.ends_with(".tml") => stem,
+        Format::Timeml => format!("{stem}.tml"),
+        Format::Json => format!("{stem}.json"),
+        Format::Table => format!("{stem}.txt"),
+    }
+}
+
+pub fn render(doc: &Document, analysis: &Analysis, format: Format) -> String {
+    match format {
+        Format::Timeml => io::timeml::write(doc, &analysis.timex_tags()),
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(&annals::io::json::document(doc, analysis))
+                .expect("serialising plain data");
+            s.push('\n');
+            s
+        }
+        Format::Table => {
+            let mut s = String::new();
+            for t in &analysis.timexes {
+                s.push_str(&format!(
+                    "{:>7}..{:<7} {:<9} {:<22} {:<13} {}\n",
+                    t.span.start,
+                    t.span.end,
+                    t.ttype.as_str(),
+                    t.value.to_string(),
+                    t.modifier.map(|m| m.as_str()).unwrap_or("-"),
+                    doc.slice(t.span).replace('\n', " ")
+                ));
+            }
+            s
+        }
+    }
+}

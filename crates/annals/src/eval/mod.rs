@@ -1,0 +1,1 @@
+//! Evaluation: TempEval-3 Task A timex scoring.

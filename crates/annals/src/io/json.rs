@@ -1,0 +1,59 @@
+//! JSON output (schema: docs/json-schema.md).
+
+use crate::document::Document;
+use crate::pipeline::Analysis;
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct JsonDocument<'a> {
+    pub file: String,
+    pub dct: Option<&'a str>,
+    pub mode: crate::pipeline::Mode,
+    pub timexes: Vec<JsonTimex<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct JsonTimex<'a> {
+    pub tid: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    #[serde(rename = "type")]
+    pub ttype: &'static str,
+    pub value: String,
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quant: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub freq: Option<&'a str>,
+    pub anchoring: crate::time::Anchoring,
+    pub rule: &'static str,
+}
+
+/// The JSON view of a tagged document.
+pub fn document<'a>(doc: &'a Document, analysis: &'a Analysis) -> JsonDocument<'a> {
+    JsonDocument {
+        file: doc.path.display().to_string(),
+        dct: analysis.dct.as_deref(),
+        mode: analysis.mode,
+        timexes: analysis
+            .timexes
+            .iter()
+            .enumerate()
+            .map(|(i, t)| JsonTimex {
+                tid: format!("t{}", i + 1),
+                start: t.span.start,
+                end: t.span.end,
+                text: doc.slice(t.span),
+                ttype: t.ttype.as_str(),
+                value: t.value.to_string(),
+                modifier: t.modifier.map(|m| m.as_str()),
+                quant: t.quant.as_deref(),
+                freq: t.freq.as_deref(),
+                anchoring: t.anchoring,
+                rule: t.rule,
+            })
+            .collect(),
+    }
+}

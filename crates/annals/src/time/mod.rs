@@ -1,0 +1,146 @@
+//! Time stage: recognise time expressions, normalise them to TIMEX3 values, anchor the relative ones.
+//!
+//! - [`recognise`]: find spans and their parts with rule tables compiled once into one automaton.
+//! - [`normalise`]: turn parts into a typed value, possibly underspecified or relative.
+//! - [`anchor`]: resolve what is relative against the document date (news) or the story (narrative).
+
+pub mod value;
+
+use crate::document::{Span, Tag};
+use crate::pipeline::Mode;
+use crate::text::Segmented;
+use serde::Serialize;
+pub use value::{Date, Duration, Granularity, Reference, Unit, Value, Within, Year};
+
+/// TIMEX3 `type`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimexType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// TIMEX3 `mod`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Mod {
+    Start,
+    Mid,
+    End,
+    Approx,
+    Before,
+    After,
+    OnOrBefore,
+    OnOrAfter,
+    LessThan,
+    MoreThan,
+    EqualOrLess,
+    EqualOrMore,
+}
+
+impl Mod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mod::Start => "START",
+            Mod::Mid => "MID",
+            Mod::End => "END",
+            Mod::Approx => "APPROX",
+            Mod::Before => "BEFORE",
+            Mod::After => "AFTER",
+            Mod::OnOrBefore => "ON_OR_BEFORE",
+            Mod::OnOrAfter => "ON_OR_AFTER",
+            Mod::LessThan => "LESS_THAN",
+            Mod::MoreThan => "MORE_THAN",
+            Mod::EqualOrLess => "EQUAL_OR_LESS",
+            Mod::EqualOrMore => "EQUAL_OR_MORE",
+        }
+    }
+}
+
+/// How a value was obtained; the timeline uses it for confidence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Anchoring {
+    /// Fully given by the text.
+    Explicit,
+    /// Completed or computed from the story's reference time.
+    Story,
+    /// Completed or computed from the document creation time.
+    DocumentDate,
+    /// Nothing to anchor it to: left underspecified.
+    Unanchored,
+}
+
+/// One recognised and normalised time expression.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Timex {
+    pub span: Span,
+    pub ttype: TimexType,
+    pub value: Value,
+    pub modifier: Option<Mod>,
+    /// For SET: `EVERY`, `EACH`, …
+    pub quant: Option<String>,
+    /// For SET: `2X` (twice) …
+    pub freq: Option<String>,
+    pub anchoring: Anchoring,
+    /// The rule that recognised it, for `--explain` and error analysis.
+    pub rule: &'static str,
+}
+
+impl Timex {
+    /// The TIMEX3 element for this expression.
+    pub fn to_tag(&self, tid: usize) -> Tag {
+        let mut attrs = vec![
+            ("tid".to_string(), format!("t{tid}")),
+            ("type".to_string(), self.ttype.as_str().to_string()),
+            ("value".to_string(), self.value.to_string()),
+        ];
+        if let Some(m) = self.modifier {
+            attrs.push(("mod".to_string(), m.as_str().to_string()));
+        }
+        if let Some(q) = &self.quant {
+            attrs.push(("quant".to_string(), q.clone()));
+        }
+        if let Some(f) = &self.freq {
+            attrs.push(("freq".to_string(), f.clone()));
+        }
+        Tag {
+            span: self.span,
+            name: "TIMEX3".to_string(),
+            attrs,
+        }
+    }
+}
+
+/// Parse a document creation time given as `YYYY-MM-DD` (a time part, if any, is ignored).
+pub fn parse_dct(s: &str) -> crate::Result<jiff::civil::Date> {
+    let day = s.get(..10).unwrap_or(s);
+    day.parse::<jiff::civil::Date>()
+        .map_err(|e| crate::Error::Date {
+            input: s.to_string(),
+            message: format!("{e}; expected YYYY-MM-DD"),
+        })
+}
+
+/// Find, normalise and anchor every time expression in `text`.
+pub fn tag(
+    _text: &str,
+    _segmented: &Segmented,
+    _mode: Mode,
+    _dct: Option<jiff::civil::Date>,
+) -> Vec<Timex> {
+    Vec::new()
+}
