@@ -1,0 +1,1 @@
+// tests for io_timeml

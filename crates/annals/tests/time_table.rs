@@ -1,0 +1,1 @@
+// tests for time_table
