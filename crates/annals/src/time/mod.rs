@@ -4,6 +4,11 @@
 //! - [`normalise`]: turn parts into a typed value, possibly underspecified or relative.
 //! - [`anchor`]: resolve what is relative against the document date (news) or the story (narrative).
 
+pub mod anchor;
+pub mod lexicon;
+pub mod normalise;
+pub mod recognise;
+pub mod rules;
 pub mod value;
 
 use crate::document::{Span, Tag};
@@ -137,10 +142,55 @@ pub fn parse_dct(s: &str) -> crate::Result<jiff::civil::Date> {
 
 /// Find, normalise and anchor every time expression in `text`.
 pub fn tag(
-    _text: &str,
+    text: &str,
     _segmented: &Segmented,
-    _mode: Mode,
-    _dct: Option<jiff::civil::Date>,
+    mode: Mode,
+    dct: Option<jiff::civil::Date>,
 ) -> Vec<Timex> {
-    Vec::new()
+    let names = &rules::rules().names;
+    let mut anchor = anchor::Anchor::new(mode, dct);
+    let mut out = Vec::new();
+    for cand in recognise::recognise(text) {
+        let Some(norm) = normalise::normalise(text, &cand) else {
+            continue;
+        };
+        let tense = anchor::tense_near(text, cand.span.start, cand.span.end);
+        let (value, anchoring) = anchor.resolve(norm.meaning, tense);
+        let rule = names[cand.rule];
+        if rule == "year-range-short" {
+            // "1914–18" is two years: the first as written, the second completed from the first.
+            if let (Some(y), Some(yy)) = (
+                cand.parts[recognise::Part::Y as usize],
+                cand.parts[recognise::Part::Yy2 as usize],
+            ) {
+                let first: i32 = text[y.start..y.end].parse().unwrap_or(0);
+                let second =
+                    first - first % 100 + text[yy.start..yy.end].parse::<i32>().unwrap_or(0);
+                for (span, year) in [(y, first), (yy, second)] {
+                    out.push(Timex {
+                        span,
+                        ttype: TimexType::Date,
+                        value: Value::Date(Date::year(year)),
+                        modifier: None,
+                        quant: None,
+                        freq: None,
+                        anchoring: Anchoring::Explicit,
+                        rule,
+                    });
+                }
+                continue;
+            }
+        }
+        out.push(Timex {
+            span: cand.span,
+            ttype: norm.ttype,
+            value,
+            modifier: norm.modifier,
+            quant: norm.quant,
+            freq: norm.freq,
+            anchoring,
+            rule,
+        });
+    }
+    out
 }

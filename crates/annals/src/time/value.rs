@@ -80,7 +80,11 @@ pub enum Within {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TimeOfDay {
     Part(PartOfDay),
-    Clock { hour: u8, minute: Option<u8> },
+    Clock {
+        hour: u8,
+        minute: Option<u8>,
+        second: Option<u8>,
+    },
 }
 
 /// A calendar point or period: DATE and TIME values.
@@ -182,9 +186,10 @@ impl Unit {
     fn iso(self) -> (char, u32, bool) {
         // (designator, multiplier, is_time_part)
         match self {
-            Unit::Millennium => ('L', 1, false),
-            Unit::Century => ('C', 1, false),
-            Unit::Decade => ('E', 1, false),
+            // TimeBank writes decades and centuries in years ("two decades" = P20Y).
+            Unit::Millennium => ('Y', 1000, false),
+            Unit::Century => ('Y', 100, false),
+            Unit::Decade => ('Y', 10, false),
             Unit::Year => ('Y', 1, false),
             Unit::Half => ('M', 6, false),
             Unit::Quarter => ('Q', 1, false),
@@ -284,10 +289,14 @@ impl fmt::Display for Date {
         match self.time {
             None => Ok(()),
             Some(TimeOfDay::Part(p)) => write!(f, "T{}", p.code()),
-            Some(TimeOfDay::Clock { hour, minute }) => {
-                write!(f, "T{hour:02}")?;
-                if let Some(m) = minute {
-                    write!(f, ":{m:02}")?;
+            Some(TimeOfDay::Clock {
+                hour,
+                minute,
+                second,
+            }) => {
+                write!(f, "T{hour:02}:{:02}", minute.unwrap_or(0))?;
+                if let Some(s) = second {
+                    write!(f, ":{s:02}")?;
                 }
                 Ok(())
             }

@@ -1,0 +1,440 @@
+//! Anchoring: resolve relative and underspecified meanings against a reference time.
+//!
+//! In news mode the reference is the document creation time. In narrative mode it is the most
+//! recent date the story has given (explicitly or by an earlier resolution), at whatever
+//! granularity it was given; the document date is only a fallback.
+
+use super::normalise::{Meaning, YearChoice};
+use super::value::{Date, Reference, Season, Unit, Value, Within, Year};
+use super::Anchoring;
+use crate::pipeline::Mode;
+use jiff::civil;
+use jiff::ToSpan;
+
+/// Tense of the clause around an expression, used to pick a direction for bare weekdays and months.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+pub struct Anchor {
+    mode: Mode,
+    dct: Option<Date>,
+    story: Option<Date>,
+}
+
+fn year_of(d: &Date) -> Option<i32> {
+    d.full_year()
+}
+
+fn month_of(d: &Date) -> Option<u8> {
+    match d.within {
+        Within::Month(m) | Within::Day(m, _) => m,
+        Within::Season(s) => Some(match s {
+            Season::Winter => 1,
+            Season::Spring => 4,
+            Season::Summer => 7,
+            Season::Fall => 10,
+        }),
+        Within::Quarter(q) => Some(q * 3 - 1),
+        Within::Half(h) => Some(h * 6 - 3),
+        Within::Week(Some(w)) | Within::Weekend(Some(w)) | Within::WeekDay(Some(w), _) => {
+            Some(((w as u32 * 7) / 31 + 1).min(12) as u8)
+        }
+        _ => None,
+    }
+}
+
+fn civil_day(d: &Date) -> Option<civil::Date> {
+    let (y, m, day) = d.ymd()?;
+    civil::Date::new(i16::try_from(y).ok()?, m as i8, day as i8).ok()
+}
+
+fn from_civil(c: civil::Date) -> Date {
+    Date::day(c.year() as i32, c.month() as u8, c.day() as u8)
+}
+
+fn season_of_month(m: u8) -> Season {
+    match m {
+        3..=5 => Season::Spring,
+        6..=8 => Season::Summer,
+        9..=11 => Season::Fall,
+        _ => Season::Winter,
+    }
+}
+
+impl Anchor {
+    pub fn new(mode: Mode, dct: Option<civil::Date>) -> Anchor {
+        Anchor {
+            mode,
+            dct: dct.map(from_civil),
+            story: None,
+        }
+    }
+
+    /// The reference for the next expression, and where it came from.
+    fn reference(&self) -> Option<(Date, Anchoring)> {
+        match self.mode {
+            Mode::News => self
+                .dct
+                .map(|d| (d, Anchoring::DocumentDate))
+                .or_else(|| self.story.map(|d| (d, Anchoring::Story))),
+            Mode::Narrative => self
+                .story
+                .map(|d| (d, Anchoring::Story))
+                .or_else(|| self.dct.map(|d| (d, Anchoring::DocumentDate))),
+        }
+    }
+
+    /// Record a date the story has reached (narrative mode moves its reference to it).
+    fn advance(&mut self, d: &Date) {
+        if matches!(d.year, Year::Full(_)) {
+            self.story = Some(Date { time: None, ..*d });
+        }
+    }
+
+    /// Resolve one meaning to a value.
+    pub fn resolve(&mut self, meaning: Meaning, tense: Tense) -> (Value, Anchoring) {
+        let reference = self.reference();
+        let (value, anchoring) = match meaning {
+            Meaning::Fixed(v) => (v, Anchoring::Explicit),
+            Meaning::NeedsYear(date, choice) => match reference {
+                Some((r, how)) if year_of(&r).is_some() => (
+                    Value::Date(self.complete_year(date, choice, &r, tense)),
+                    how,
+                ),
+                _ => (Value::Date(date), Anchoring::Unanchored),
+            },
+            Meaning::Offset {
+                unit,
+                amount,
+                sign,
+                time,
+            } => match amount {
+                None => (
+                    Value::Ref(if sign > 0 {
+                        Reference::Future
+                    } else if sign < 0 {
+                        Reference::Past
+                    } else {
+                        Reference::Present
+                    }),
+                    Anchoring::Explicit,
+                ),
+                Some(n) => match reference {
+                    Some((r, how)) => {
+                        let mut d = shift(&r, unit, n * sign.signum());
+                        d.time = time;
+                        (Value::Date(d), how)
+                    }
+                    None => {
+                        let mut d = unknown_at(unit);
+                        d.time = time;
+                        (Value::Date(d), Anchoring::Unanchored)
+                    }
+                },
+            },
+            Meaning::Weekday { weekday, dir, time } => {
+                match reference.and_then(|(r, how)| civil_day(&r).map(|c| (c, how))) {
+                    Some((day, how)) => {
+                        let dir = if dir != 0 {
+                            dir
+                        } else if self.mode == Mode::Narrative || tense == Tense::Future {
+                            2 // forward, the reference day included
+                        } else {
+                            -2 // backward, the reference day included
+                        };
+                        let mut d = from_civil(nearest_weekday(day, weekday, dir));
+                        d.time = time;
+                        (Value::Date(d), how)
+                    }
+                    None => (
+                        Value::Date(Date {
+                            year: Year::Unknown,
+                            within: Within::WeekDay(None, weekday),
+                            time,
+                        }),
+                        Anchoring::Unanchored,
+                    ),
+                }
+            }
+            Meaning::Clock(t) => match reference.filter(|(r, _)| r.ymd().is_some()) {
+                Some((r, how)) => (Value::Date(Date { time: Some(t), ..r }), how),
+                None => (
+                    Value::Date(Date {
+                        year: Year::Unknown,
+                        within: Within::Day(None, None),
+                        time: Some(t),
+                    }),
+                    Anchoring::Unanchored,
+                ),
+            },
+        };
+        if self.mode == Mode::Narrative {
+            if let Value::Date(d) = &value {
+                self.advance(d);
+            }
+        }
+        (value, anchoring)
+    }
+
+    fn complete_year(&self, date: Date, choice: YearChoice, r: &Date, tense: Tense) -> Date {
+        let ry = year_of(r).unwrap_or(0);
+        let target_month = month_of(&date);
+        let ref_month = month_of(r).filter(|_| r.granularity() >= super::Granularity::Month);
+        let year = match choice {
+            YearChoice::Shift(k) => ry + k,
+            YearChoice::Nearest(s) => match (target_month, ref_month) {
+                (Some(t), Some(rm)) if s < 0 => {
+                    if t < rm {
+                        ry
+                    } else {
+                        ry - 1
+                    }
+                }
+                (Some(t), Some(rm)) => {
+                    if t > rm {
+                        ry
+                    } else {
+                        ry + 1
+                    }
+                }
+                _ => ry + s,
+            },
+            YearChoice::Context => match (target_month, ref_month) {
+                (Some(t), Some(rm)) => match self.mode {
+                    // A story moves forward: a month well before the reference month is next year's.
+                    Mode::Narrative if rm >= t + 6 => ry + 1,
+                    Mode::News if tense == Tense::Future && t < rm => ry + 1,
+                    Mode::News if tense == Tense::Past && t > rm + 1 => ry - 1,
+                    _ => ry,
+                },
+                _ => ry,
+            },
+        };
+        Date {
+            year: Year::Full(year),
+            ..date
+        }
+    }
+}
+
+/// The nearest `weekday` (1 = Monday) before (-1) or after (+1) `day`; ±2 includes `day` itself.
+fn nearest_weekday(day: civil::Date, weekday: u8, dir: i32) -> civil::Date {
+    let current = day.weekday().to_monday_one_offset() as i32;
+    let target = weekday as i32;
+    let delta = if dir > 0 {
+        let mut d = (target - current).rem_euclid(7);
+        if d == 0 && dir == 1 {
+            d = 7;
+        }
+        d
+    } else {
+        let mut d = -((current - target).rem_euclid(7));
+        if d == 0 && dir == -1 {
+            d = -7;
+        }
+        d
+    };
+    day.checked_add((delta as i64).days()).unwrap_or(day)
+}
+
+/// A date at the granularity of `unit` with nothing known.
+fn unknown_at(unit: Unit) -> Date {
+    let within = match unit {
+        Unit::Month => Within::Month(None),
+        Unit::Week => Within::Week(None),
+        Unit::Weekend => Within::Weekend(None),
+        Unit::Year | Unit::Decade | Unit::Century | Unit::Millennium => Within::Whole,
+        Unit::Quarter | Unit::Half | Unit::Season => Within::Whole,
+        _ => Within::Day(None, None),
+    };
+    Date {
+        year: Year::Unknown,
+        within,
+        time: None,
+    }
+}
+
+/// `r` moved by `n` units, expressed at the granularity of the unit (a day for days, an ISO week for
+/// weeks, …). What the reference does not know stays unknown (`1915-XX-XX`).
+pub fn shift(r: &Date, unit: Unit, n: i32) -> Date {
+    let Some(y) = year_of(r) else {
+        return unknown_at(unit);
+    };
+    let month = match r.within {
+        Within::Month(m) | Within::Day(m, _) => m,
+        _ => None,
+    };
+    match unit {
+        Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => {
+            let n = if unit == Unit::Day { n } else { 0 };
+            match civil_day(r) {
+                Some(c) => c
+                    .checked_add((n as i64).days())
+                    .map(from_civil)
+                    .unwrap_or(*r),
+                None => Date {
+                    year: Year::Full(y),
+                    within: Within::Day(if n == 0 { month } else { None }, None),
+                    time: None,
+                },
+            }
+        }
+        Unit::Week | Unit::Weekend => {
+            let within = |w| {
+                if unit == Unit::Week {
+                    Within::Week(w)
+                } else {
+                    Within::Weekend(w)
+                }
+            };
+            let base = civil_day(r).or(match r.within {
+                Within::Week(Some(w)) | Within::Weekend(Some(w)) => {
+                    civil::ISOWeekDate::new(y as i16, w as i8, jiff::civil::Weekday::Monday)
+                        .ok()
+                        .map(|w| w.date())
+                }
+                _ => None,
+            });
+            match base.and_then(|c| c.checked_add((7 * n as i64).days()).ok()) {
+                Some(c) => {
+                    let iso = c.iso_week_date();
+                    Date {
+                        year: Year::Full(iso.year() as i32),
+                        within: within(Some(iso.week() as u8)),
+                        time: None,
+                    }
+                }
+                None => Date {
+                    year: Year::Full(y),
+                    within: within(None),
+                    time: None,
+                },
+            }
+        }
+        Unit::Month => match month {
+            Some(m) => {
+                let total = y * 12 + (m as i32 - 1) + n;
+                Date::month(total.div_euclid(12), (total.rem_euclid(12) + 1) as u8)
+            }
+            None => Date {
+                year: Year::Full(y),
+                within: Within::Month(None),
+                time: None,
+            },
+        },
+        Unit::Quarter | Unit::Half | Unit::Season => {
+            let per_year = match unit {
+                Unit::Quarter => 4,
+                Unit::Half => 2,
+                _ => 4,
+            };
+            let current = match (unit, r.within) {
+                (Unit::Quarter, Within::Quarter(q)) => Some(q as i32 - 1),
+                (Unit::Half, Within::Half(h)) => Some(h as i32 - 1),
+                (Unit::Season, Within::Season(s)) => Some(season_index(s)),
+                (_, _) => month_of(r).filter(|_| month.is_some()).map(|m| match unit {
+                    Unit::Quarter => (m as i32 - 1) / 3,
+                    Unit::Half => (m as i32 - 1) / 6,
+                    _ => season_index(season_of_month(m)),
+                }),
+            };
+            match current {
+                Some(i) => {
+                    let total = y * per_year + i + n;
+                    let (yy, idx) = (total.div_euclid(per_year), total.rem_euclid(per_year));
+                    let within = match unit {
+                        Unit::Quarter => Within::Quarter(idx as u8 + 1),
+                        Unit::Half => Within::Half(idx as u8 + 1),
+                        _ => Within::Season(SEASONS[idx as usize]),
+                    };
+                    Date {
+                        year: Year::Full(yy),
+                        within,
+                        time: None,
+                    }
+                }
+                None => Date::year(y + if unit == Unit::Half { 0 } else { 0 }),
+            }
+        }
+        Unit::Year => Date::year(y + n),
+        Unit::Decade => Date {
+            year: Year::Decade(y.div_euclid(10) + n),
+            within: Within::Whole,
+            time: None,
+        },
+        Unit::Century | Unit::Millennium => Date {
+            year: Year::Century(y.div_euclid(100) + n),
+            within: Within::Whole,
+            time: None,
+        },
+    }
+}
+
+const SEASONS: [Season; 4] = [Season::Winter, Season::Spring, Season::Summer, Season::Fall];
+
+fn season_index(s: Season) -> i32 {
+    SEASONS.iter().position(|x| *x == s).unwrap_or(0) as i32
+}
+
+/// Guess the tense of the clause around an expression from auxiliaries and verb forms near it.
+pub fn tense_near(text: &str, start: usize, end: usize) -> Tense {
+    let mut lo = start.saturating_sub(80);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (end + 40).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let window = &text[lo..hi];
+    let mut future = false;
+    let mut past = false;
+    for w in window.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+        let w = w.to_ascii_lowercase();
+        match w.as_str() {
+            "will" | "shall" | "'ll" | "won't" | "tomorrow" | "expected" | "scheduled"
+            | "plans" | "planned" | "planning" | "would" | "upcoming" => future = true,
+            "was" | "were" | "had" | "did" | "said" | "ago" | "last" | "yesterday" => past = true,
+            _ if w.ends_with("ed") && w.len() > 4 => past = true,
+            _ => {}
+        }
+    }
+    match (future, past) {
+        (true, false) => Tense::Future,
+        (false, true) => Tense::Past,
+        (true, true) => Tense::Future,
+        _ => Tense::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shifts_by_units() {
+        let r = Date::day(1920, 6, 1);
+        assert_eq!(shift(&r, Unit::Day, 3).to_string(), "1920-06-04");
+        assert_eq!(shift(&r, Unit::Month, -7).to_string(), "1919-11");
+        assert_eq!(shift(&r, Unit::Year, 1).to_string(), "1921");
+        assert_eq!(shift(&r, Unit::Week, 0).to_string(), "1920-W22");
+        assert_eq!(shift(&r, Unit::Quarter, 1).to_string(), "1920-Q3");
+        assert_eq!(
+            shift(&Date::year(1915), Unit::Day, 4).to_string(),
+            "1915-XX-XX"
+        );
+    }
+
+    #[test]
+    fn weekdays() {
+        let wed = civil::date(1998, 3, 4);
+        assert_eq!(nearest_weekday(wed, 2, -2), civil::date(1998, 3, 3));
+        assert_eq!(nearest_weekday(wed, 3, -2), wed);
+        assert_eq!(nearest_weekday(wed, 3, -1), civil::date(1998, 2, 25));
+        assert_eq!(nearest_weekday(wed, 5, 1), civil::date(1998, 3, 6));
+    }
+}

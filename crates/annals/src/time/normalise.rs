@@ -1,0 +1,470 @@
+//! Normalisation: turn a candidate's parts into a typed meaning. What the text alone cannot settle
+//! (a missing year, "three days later", "Tuesday") stays relative here and is resolved by `anchor`.
+
+use super::lexicon;
+use super::recognise::{Candidate, Part};
+use super::rules::Kind;
+use super::value::{Date, Duration, PartOfDay, Reference, TimeOfDay, Unit, Value, Within, Year};
+use super::{Mod, TimexType};
+
+/// Which year a date without one belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YearChoice {
+    /// The reference year, moving forward or back by tense and the order of months.
+    Context,
+    /// The reference year plus this many ("next year" = +1, "that year" = 0).
+    Shift(i32),
+    /// The nearest such period after (+1) or before (-1) the reference ("next March", "last summer").
+    Nearest(i32),
+}
+
+/// What an expression means before anchoring.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Meaning {
+    Fixed(Value),
+    /// A calendar date with `Year::Unknown`, to be completed from the reference.
+    NeedsYear(Date, YearChoice),
+    /// An offset of `amount` units from the reference (`None` = a vague amount, "a few days later").
+    Offset {
+        unit: Unit,
+        amount: Option<i32>,
+        sign: i32,
+        time: Option<TimeOfDay>,
+    },
+    /// A weekday: the nearest one before (-1), after (+1) or by tense (0).
+    Weekday {
+        weekday: u8,
+        dir: i32,
+        time: Option<TimeOfDay>,
+    },
+    /// A time of day on the reference day.
+    Clock(TimeOfDay),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Normalised {
+    pub ttype: TimexType,
+    pub meaning: Meaning,
+    pub modifier: Option<Mod>,
+    pub quant: Option<String>,
+    pub freq: Option<String>,
+}
+
+fn parse_year(s: &str) -> Option<i32> {
+    let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
+    let y: i32 = digits.parse().ok()?;
+    let upper = s.to_ascii_uppercase();
+    if upper.contains("B.C") || upper.contains("BC") {
+        Some(-y)
+    } else {
+        Some(y)
+    }
+}
+
+fn rel_sign(word: &str) -> i32 {
+    let w = word.to_ascii_lowercase();
+    let w = w.trim_start_matches("the").trim();
+    match w {
+        "next" | "following" | "coming" | "upcoming" => 1,
+        "last" | "previous" | "preceding" | "past" | "prior" => -1,
+        _ => 0,
+    }
+}
+
+fn pod_of(c: &Candidate, text: &str) -> Option<TimeOfDay> {
+    c.part(text, Part::Pod)
+        .and_then(|w| lexicon::part_of_day(w.split_whitespace().last().unwrap_or(w)))
+        .map(TimeOfDay::Part)
+}
+
+fn span_mod(dmod: Option<&str>) -> Option<Mod> {
+    match dmod.map(|s| s.to_ascii_lowercase()) {
+        Some(s) if s == "early" => Some(Mod::Start),
+        Some(s) if s == "mid" => Some(Mod::Mid),
+        Some(s) if s == "late" => Some(Mod::End),
+        _ => None,
+    }
+}
+
+/// Normalise one candidate; `None` when its parts do not make a valid time (e.g. "31 February").
+pub fn normalise(text: &str, c: &Candidate) -> Option<Normalised> {
+    let mut out = Normalised {
+        ttype: TimexType::Date,
+        meaning: Meaning::Fixed(Value::Ref(Reference::Present)),
+        modifier: c.modifier,
+        quant: None,
+        freq: None,
+    };
+    let p = |part| c.part(text, part);
+    match c.kind {
+        Kind::Date | Kind::Time => {
+            out.meaning = date_meaning(text, c, &mut out.modifier)?;
+        }
+        Kind::Offset => {
+            out.meaning = offset_meaning(text, c)?;
+            if c.part(text, Part::Rel)
+                .is_some_and(|r| r.to_ascii_lowercase().ends_with("end"))
+            {
+                out.modifier = Some(Mod::End);
+            }
+        }
+        Kind::Duration => {
+            let unit_word = p(Part::Unit)?;
+            let unit = lexicon::unit(unit_word)?;
+            let tenths = match p(Part::N) {
+                Some(n) => lexicon::amount(n).ok()?,
+                None => None,
+            };
+            let tenths = tenths.map(|t| t * lexicon::unit_multiplier(unit_word));
+            out.ttype = TimexType::Duration;
+            out.meaning = Meaning::Fixed(Value::Duration(Duration { tenths, unit }));
+        }
+        Kind::Set => {
+            out.ttype = TimexType::Set;
+            out.meaning = set_meaning(text, c, &mut out)?;
+        }
+        Kind::Ref => {
+            let name = super::rules::rules().names[c.rule];
+            let r = match name {
+                "ref-past" => Reference::Past,
+                "ref-future" => Reference::Future,
+                _ => Reference::Present,
+            };
+            out.meaning = Meaning::Fixed(Value::Ref(r));
+        }
+    }
+    if has_time(&out.meaning) {
+        out.ttype = TimexType::Time;
+    }
+    Some(out)
+}
+
+fn has_time(m: &Meaning) -> bool {
+    match m {
+        Meaning::Fixed(Value::Date(d)) | Meaning::NeedsYear(d, _) => d.time.is_some(),
+        Meaning::Offset { time, .. } | Meaning::Weekday { time, .. } => time.is_some(),
+        Meaning::Clock(_) => true,
+        _ => false,
+    }
+}
+
+fn clock(text: &str, c: &Candidate) -> Option<TimeOfDay> {
+    let hr = c.part(text, Part::Hr)?;
+    let mut hour: u8 = match hr.parse() {
+        Ok(h) => h,
+        Err(_) => (lexicon::amount(hr).ok()?? / 10) as u8,
+    };
+    let minute = match c.part(text, Part::Min) {
+        Some(m) => Some(m.parse().ok()?),
+        None => None,
+    };
+    let second = match c.part(text, Part::Sec) {
+        Some(s) => Some(s.parse().ok()?),
+        None => None,
+    };
+    let pm = c
+        .part(text, Part::Ampm)
+        .map(|a| a.to_ascii_lowercase().starts_with('p'))
+        .or_else(|| {
+            c.part(text, Part::Pod).map(|p| {
+                let p = p.to_ascii_lowercase();
+                p.contains("afternoon") || p.contains("evening") || p.contains("night")
+            })
+        });
+    match pm {
+        Some(true) if hour < 12 => hour += 12,
+        Some(false) if hour == 12 => hour = 0,
+        _ => {}
+    }
+    (hour < 24).then_some(TimeOfDay::Clock {
+        hour,
+        minute,
+        second,
+    })
+}
+
+fn date_meaning(text: &str, c: &Candidate, modifier: &mut Option<Mod>) -> Option<Meaning> {
+    let p = |part| c.part(text, part);
+    let name = super::rules::rules().names[c.rule];
+
+    // Years, decades and centuries.
+    let year = if let Some(y) = p(Part::Y).or(p(Part::Y2)) {
+        let mut y = parse_year(y)?;
+        if let Some(era) = p(Part::Era).or(p(Part::Era2)) {
+            if era.to_ascii_uppercase().starts_with('B') {
+                y = -y.abs();
+            }
+        }
+        Some(Year::Full(y))
+    } else if let Some(yy) = p(Part::Yy) {
+        let yy: i32 = yy.parse().ok()?;
+        // Two-digit years in news copy are of the 20th century unless they are small.
+        Some(Year::Full(if yy < 30 { 2000 + yy } else { 1900 + yy }))
+    } else if let Some(dec) = p(Part::Dec) {
+        let digits: String = dec.chars().filter(|c| c.is_ascii_digit()).collect();
+        let n: i32 = digits.parse().ok()?;
+        let d = if digits.len() == 2 {
+            190 + n / 10
+        } else {
+            n / 10
+        };
+        modifier.get_or_insert_with(|| span_mod(p(Part::Dmod)).unwrap_or(Mod::Start));
+        if modifier == &Some(Mod::Start) && p(Part::Dmod).is_none() {
+            *modifier = None;
+        }
+        Some(Year::Decade(d))
+    } else if let Some(w) = p(Part::Decw) {
+        let n = lexicon::decade_word(w)? as i32;
+        if let Some(m) = span_mod(p(Part::Dmod)) {
+            *modifier = Some(m);
+        }
+        Some(Year::Decade(190 + n / 10))
+    } else if let Some(cent) = p(Part::Cent) {
+        let n = lexicon::ordinal(cent)? as i32;
+        if n == 0 {
+            return None;
+        }
+        if let Some(m) = span_mod(p(Part::Dmod)) {
+            *modifier = Some(m);
+        }
+        let bc = p(Part::Era).is_some_and(|e| e.to_ascii_uppercase().starts_with('B'));
+        Some(Year::Century(if bc { -n } else { n - 1 }))
+    } else {
+        None
+    };
+
+    if name == "year-range-short" {
+        // Only the first year is this expression; the second is emitted by `second_of_range`.
+        let y = match year? {
+            Year::Full(y) => y,
+            _ => return None,
+        };
+        return Some(Meaning::Fixed(Value::Date(Date::year(y))));
+    }
+
+    let month = match p(Part::M) {
+        Some(m) => Some(lexicon::month(m)?),
+        None => None,
+    };
+    let day = match p(Part::D) {
+        Some(d) => {
+            let d = lexicon::ordinal(d)?;
+            if !(1..=31).contains(&d) {
+                return None;
+            }
+            Some(d as u8)
+        }
+        None => None,
+    };
+    let time = clock(text, c).or_else(|| pod_of(c, text));
+
+    let within = if let Some(m) = month {
+        match day {
+            Some(d) => {
+                if let Some(Year::Full(y)) = year {
+                    // Reject impossible days ("31 June 1920") with the calendar library.
+                    jiff::civil::Date::new(y.clamp(1, 9999) as i16, m as i8, d as i8).ok()?;
+                } else if d as u32 > days_in_month_max(m) {
+                    return None;
+                }
+                Within::Day(Some(m), Some(d))
+            }
+            None => Within::Month(Some(m)),
+        }
+    } else if let Some(s) = p(Part::Season) {
+        Within::Season(lexicon::season(s)?)
+    } else if let Some(q) = p(Part::Q) {
+        let q = match q.to_ascii_lowercase().as_str() {
+            "final" | "last" => 4,
+            other => lexicon::ordinal(other)?,
+        };
+        if !(1..=4).contains(&q) {
+            return None;
+        }
+        Within::Quarter(q as u8)
+    } else if let Some(h) = p(Part::Half) {
+        Within::Half(if h.eq_ignore_ascii_case("first") {
+            1
+        } else {
+            2
+        })
+    } else if let Some(wd) = p(Part::Wd) {
+        let weekday = lexicon::weekday(wd)?;
+        if year.is_none() {
+            let dir = p(Part::Rel).map(rel_sign).unwrap_or(0);
+            return Some(Meaning::Weekday { weekday, dir, time });
+        }
+        Within::WeekDay(None, weekday)
+    } else if year.is_some() {
+        Within::Whole
+    } else if let Some(t) = clock(text, c) {
+        return Some(Meaning::Clock(t));
+    } else {
+        return None;
+    };
+
+    let date = Date {
+        year: year.unwrap_or(Year::Unknown),
+        within,
+        time,
+    };
+    if year.is_some() {
+        return Some(Meaning::Fixed(Value::Date(date)));
+    }
+    let choice = if let Some(yrel) = p(Part::Yrel) {
+        YearChoice::Shift(rel_sign(yrel))
+    } else if let Some(rel) = p(Part::Rel) {
+        match rel_sign(rel) {
+            0 => YearChoice::Shift(0),
+            s => YearChoice::Nearest(s),
+        }
+    } else {
+        YearChoice::Context
+    };
+    Some(Meaning::NeedsYear(date, choice))
+}
+
+fn days_in_month_max(m: u8) -> u32 {
+    match m {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn offset_meaning(text: &str, c: &Candidate) -> Option<Meaning> {
+    let p = |part| c.part(text, part);
+    let time = pod_of(c, text);
+    if let Some(w) = p(Part::Dayw) {
+        let w = w.to_ascii_lowercase();
+        let (amount, time): (i32, _) = if w.contains("before yesterday") {
+            (-2, time)
+        } else if w.contains("after tomorrow") {
+            (2, time)
+        } else if w.starts_with("yesterday") {
+            (-1, time)
+        } else if w.starts_with("tomorrow") {
+            (1, time)
+        } else if w == "tonight" {
+            (0, Some(TimeOfDay::Part(PartOfDay::Night)))
+        } else {
+            (0, time)
+        };
+        return Some(Meaning::Offset {
+            unit: Unit::Day,
+            amount: Some(amount.abs()),
+            sign: amount.signum(),
+            time,
+        });
+    }
+    // "that night", "the next morning": a day offset carrying a part of the day.
+    let (unit, time) = match p(Part::Unit) {
+        Some(u) => match lexicon::unit(u) {
+            Some(unit) => (unit, time),
+            None => (Unit::Day, Some(TimeOfDay::Part(lexicon::part_of_day(u)?))),
+        },
+        None if time.is_some() => (Unit::Day, time),
+        None => {
+            // "year-end": the reference's own year, month, … (the END mod is set by the caller).
+            let r = p(Part::Rel)?;
+            let word = r.split(|c: char| !c.is_ascii_alphabetic()).next()?;
+            return Some(Meaning::Offset {
+                unit: lexicon::unit(word)?,
+                amount: Some(0),
+                sign: 0,
+                time: None,
+            });
+        }
+    };
+    let sign = if p(Part::Later).is_some() {
+        1
+    } else if p(Part::Earlier).is_some() {
+        -1
+    } else if let Some(r) = p(Part::Rel) {
+        rel_sign(r)
+    } else {
+        0
+    };
+    let amount = match p(Part::N) {
+        Some(n) => lexicon::amount(n).ok()?.map(|t| ((t + 5) / 10) as i32),
+        None if p(Part::Rel).is_some() || p(Part::Dayw).is_some() => {
+            Some(if sign == 0 { 0 } else { 1 })
+        }
+        // "the day after", "the year before"
+        None if c.has(Part::Later) || c.has(Part::Earlier) => {
+            if c.kind == Kind::Offset && p(Part::Unit).is_some_and(|u| !u.ends_with('s')) {
+                Some(1)
+            } else {
+                None
+            }
+        }
+        None => None,
+    };
+    // "later that month" / "earlier this year": the reference period itself.
+    let named = super::rules::rules().names[c.rule];
+    let (amount, sign) = if named == "later-that-unit" {
+        (Some(0), 0)
+    } else {
+        (amount, sign)
+    };
+    Some(Meaning::Offset {
+        unit,
+        amount,
+        sign,
+        time,
+    })
+}
+
+fn set_meaning(text: &str, c: &Candidate, out: &mut Normalised) -> Option<Meaning> {
+    let p = |part| c.part(text, part);
+    if let Some(every) = p(Part::Every) {
+        out.quant = Some(every.to_ascii_uppercase());
+    }
+    if let Some(wd) = p(Part::Wd) {
+        let weekday = lexicon::weekday(wd)?;
+        let date = Date {
+            year: Year::Unknown,
+            within: Within::WeekDay(None, weekday),
+            time: pod_of(c, text),
+        };
+        return Some(Meaning::Fixed(Value::Date(date)));
+    }
+    if let Some(f) = p(Part::Freq) {
+        let f = f.to_ascii_lowercase();
+        let n = match f.as_str() {
+            "once" => 1,
+            "twice" => 2,
+            "thrice" => 3,
+            other => lexicon::amount(other.trim_end_matches("times").trim()).ok()?? / 10,
+        };
+        out.freq = Some(format!("{n}X"));
+    }
+    let (unit, tenths) = if let Some(w) = p(Part::Setw) {
+        let unit = match w.to_ascii_lowercase().as_str() {
+            "annually" | "yearly" => (Unit::Year, 10),
+            "monthly" => (Unit::Month, 10),
+            "weekly" => (Unit::Week, 10),
+            "daily" | "nightly" => (Unit::Day, 10),
+            "hourly" => (Unit::Hour, 10),
+            "quarterly" => (Unit::Month, 30),
+            "biannually" | "semiannually" => (Unit::Month, 60),
+            "biennially" => (Unit::Year, 20),
+            "fortnightly" => (Unit::Week, 20),
+            _ => return None,
+        };
+        unit
+    } else {
+        let u = p(Part::Unit)?;
+        let unit = lexicon::unit(u.trim_end_matches('s')).or_else(|| lexicon::unit(u))?;
+        let n = match p(Part::N) {
+            Some(n) if n.eq_ignore_ascii_case("other") => 20,
+            Some(n) => lexicon::amount(n).ok()??,
+            None => 10,
+        };
+        (unit, n * lexicon::unit_multiplier(u))
+    };
+    Some(Meaning::Fixed(Value::Duration(Duration {
+        tenths: Some(tenths),
+        unit,
+    })))
+}

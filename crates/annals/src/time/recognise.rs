@@ -1,0 +1,569 @@
+//! Recognition: find time expressions and their parts with the compiled rule table, then apply the
+//! context checks that separate dates from look-alikes ("may" the modal, "March on Tehran",
+//! "1200 men") and extend spans over modifiers ("early", "the end of", "more than").
+
+use super::rules::{rules, Kind};
+use super::Mod;
+use crate::document::Span;
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::Input;
+use std::sync::LazyLock;
+
+/// The part names rules may capture (see the header of rules.toml).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(usize)]
+pub enum Part {
+    Y,
+    Yy,
+    Era,
+    Y2,
+    Era2,
+    Yy2,
+    M,
+    D,
+    Wd,
+    Season,
+    Q,
+    Half,
+    Pod,
+    Hr,
+    Min,
+    Sec,
+    Ampm,
+    Dec,
+    Decw,
+    Dmod,
+    Cent,
+    N,
+    Unit,
+    Later,
+    Earlier,
+    Rel,
+    Yrel,
+    Setw,
+    Every,
+    Freq,
+    Dayw,
+    Refw,
+    Dash,
+}
+
+const PART_NAMES: [(&str, Part); 33] = [
+    ("y", Part::Y),
+    ("yy", Part::Yy),
+    ("era", Part::Era),
+    ("y2", Part::Y2),
+    ("era2", Part::Era2),
+    ("yy2", Part::Yy2),
+    ("m", Part::M),
+    ("d", Part::D),
+    ("wd", Part::Wd),
+    ("season", Part::Season),
+    ("q", Part::Q),
+    ("half", Part::Half),
+    ("pod", Part::Pod),
+    ("hr", Part::Hr),
+    ("min", Part::Min),
+    ("sec", Part::Sec),
+    ("ampm", Part::Ampm),
+    ("dec", Part::Dec),
+    ("decw", Part::Decw),
+    ("dmod", Part::Dmod),
+    ("cent", Part::Cent),
+    ("n", Part::N),
+    ("unit", Part::Unit),
+    ("later", Part::Later),
+    ("earlier", Part::Earlier),
+    ("rel", Part::Rel),
+    ("yrel", Part::Yrel),
+    ("setw", Part::Setw),
+    ("every", Part::Every),
+    ("freq", Part::Freq),
+    ("dayw", Part::Dayw),
+    ("refw", Part::Refw),
+    ("dash", Part::Dash),
+];
+const NPARTS: usize = PART_NAMES.len();
+
+/// A recognised expression: its span (modifier included), the rule, and the spans of its parts.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub span: Span,
+    /// The span the rule matched, before modifier extension.
+    pub core: Span,
+    pub rule: usize,
+    pub kind: Kind,
+    pub parts: [Option<Span>; NPARTS],
+    pub modifier: Option<Mod>,
+}
+
+impl Candidate {
+    pub fn part<'t>(&self, text: &'t str, p: Part) -> Option<&'t str> {
+        self.parts[p as usize].map(|s| &text[s.start..s.end])
+    }
+    pub fn has(&self, p: Part) -> bool {
+        self.parts[p as usize].is_some()
+    }
+}
+
+/// Modifiers that may stand right before an expression, and what they mean. Compiled once, one
+/// automaton for points in time and one for durations, since "about" or "over" mean different things.
+struct Modifiers {
+    regex: Regex,
+    meanings: Vec<Option<Mod>>,
+}
+
+const POINT_MODIFIERS: &[(&str, Option<Mod>)] = &[
+    (
+        r"the\s+(?:very\s+)?(?:beginning|start|dawn|outset|early\s+part|first\s+days)\s+of",
+        Some(Mod::Start),
+    ),
+    (
+        r"the\s+(?:very\s+)?(?:end|close|latter\s+part|late\s+part|last\s+days|final\s+days)\s+of",
+        Some(Mod::End),
+    ),
+    (r"the\s+(?:middle|height|midst)\s+of", Some(Mod::Mid)),
+    (
+        r"the\s+rest\s+of|the\s+remainder\s+of|the\s+whole\s+of|the\s+course\s+of",
+        None,
+    ),
+    (r"early(?:\s+in)?|earlier\s+in", Some(Mod::Start)),
+    (r"late(?:\s+in)?|later\s+in", Some(Mod::End)),
+    (r"mid|mid-|the\s+mid-", Some(Mod::Mid)),
+    (
+        r"about|around|approximately|roughly|circa|c\.|ca\.",
+        Some(Mod::Approx),
+    ),
+];
+
+const DURATION_MODIFIERS: &[(&str, Option<Mod>)] = &[
+    (
+        r"about|around|approximately|roughly|circa|some|an\s+estimated",
+        Some(Mod::Approx),
+    ),
+    (
+        r"less\s+than|under|fewer\s+than|nearly|almost|just\s+under",
+        Some(Mod::LessThan),
+    ),
+    (
+        r"more\s+than|over|upwards\s+of|just\s+over|well\s+over",
+        Some(Mod::MoreThan),
+    ),
+    (
+        r"at\s+least|no\s+less\s+than|no\s+fewer\s+than",
+        Some(Mod::EqualOrMore),
+    ),
+    (
+        r"at\s+most|up\s+to|no\s+more\s+than|within",
+        Some(Mod::EqualOrLess),
+    ),
+];
+
+fn compile_modifiers(table: &[(&str, Option<Mod>)]) -> Modifiers {
+    let patterns: Vec<String> = table
+        .iter()
+        .map(|(p, _)| format!(r"(?-u:\b)(?:{p})\s*$"))
+        .collect();
+    let regex = Regex::builder()
+        .syntax(regex_automata::util::syntax::Config::new().case_insensitive(true))
+        .build_many(&patterns)
+        .expect("modifier patterns compile");
+    Modifiers {
+        regex,
+        meanings: table.iter().map(|(_, m)| *m).collect(),
+    }
+}
+
+static POINT_MODS: LazyLock<Modifiers> = LazyLock::new(|| compile_modifiers(POINT_MODIFIERS));
+static DURATION_MODS: LazyLock<Modifiers> = LazyLock::new(|| compile_modifiers(DURATION_MODIFIERS));
+
+/// Find every candidate time expression in `text`, in text order, non-overlapping.
+pub fn recognise(text: &str) -> Vec<Candidate> {
+    let set = rules();
+    let re = &set.regex;
+    let mut caps = re.create_captures();
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let input = Input::new(text).span(at..text.len());
+        re.search_captures(&input, &mut caps);
+        let Some(m) = caps.get_match() else { break };
+        let rule = m.pattern().as_usize();
+        let mut cand = build(text, &caps, rule, m.start(), m.end());
+        let accepted = accept(text, &mut cand, &set.rules[rule]);
+        if accepted {
+            // A modifier may not reach back into the previous expression.
+            if let Some(prev) = out.last() {
+                if cand.span.start < prev.span.end {
+                    cand.span.start = cand.core.start;
+                    cand.modifier = None;
+                }
+            }
+            at = cand.span.end.max(m.end());
+            out.push(cand);
+        } else {
+            // Try again from the next word: a shorter rule may still match inside.
+            at = next_word(text, m.start());
+        }
+    }
+    out
+}
+
+fn build(text: &str, caps: &Captures, rule: usize, start: usize, end: usize) -> Candidate {
+    let mut parts = [None; NPARTS];
+    for (name, p) in PART_NAMES {
+        if let Some(s) = caps.get_group_by_name(name) {
+            parts[p as usize] = Some(Span::new(s.start, s.end));
+        }
+    }
+    let mut end = end;
+    // Dotted abbreviations ("B.C", "a.m") keep their final period, which the word boundary left out.
+    let b = text.as_bytes();
+    if end < b.len()
+        && b[end] == b'.'
+        && end >= 2
+        && b[end - 2] == b'.'
+        && b[end - 1].is_ascii_alphabetic()
+    {
+        end += 1;
+    }
+    Candidate {
+        span: Span::new(start, end),
+        core: Span::new(start, end),
+        rule,
+        kind: rules().rules[rule].kind,
+        parts,
+        modifier: None,
+    }
+}
+
+fn next_word(text: &str, from: usize) -> usize {
+    let mut seen_sep = false;
+    for (i, c) in text[from..].char_indices() {
+        if !c.is_alphanumeric() {
+            seen_sep = true;
+        } else if seen_sep {
+            return from + i;
+        }
+    }
+    text.len()
+}
+
+/// The word before `at` (lowercased), skipping spaces.
+fn word_before(text: &str, at: usize) -> String {
+    let head = text[..at].trim_end();
+    let start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .map(|i| i + head[i..].chars().next().map_or(1, |c| c.len_utf8()))
+        .unwrap_or(0);
+    head[start..].to_lowercase()
+}
+
+/// The word after `at` (as written), skipping spaces.
+fn word_after(text: &str, at: usize) -> &str {
+    let tail = text[at..].trim_start();
+    let end = tail
+        .find(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .unwrap_or(tail.len());
+    &tail[..end]
+}
+
+const POINT_PREPOSITIONS: &[&str] = &[
+    "in",
+    "of",
+    "by",
+    "since",
+    "until",
+    "till",
+    "from",
+    "during",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "that",
+    "before",
+    "after",
+    "between",
+    "through",
+    "throughout",
+    "and",
+    "or",
+    "on",
+    "to",
+    "at",
+    "around",
+    "about",
+    "circa",
+    "into",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+];
+
+const VERB_FOLLOWERS: &[&str] = &[
+    "on", "against", "into", "toward", "towards", "through", "across", "upon", "off", "back",
+    "forward", "onward", "onwards", "out", "in", "along", "past", "away", "with", "be", "have",
+    "not", "also", "well", "never", "still", "only", "then",
+];
+
+fn count_noun(word: &str) -> bool {
+    let w = word;
+    if w.is_empty() || !w.chars().next().is_some_and(|c| c.is_lowercase()) {
+        return false;
+    }
+    const NON_NOUNS: &[&str] = &[
+        "was", "has", "is", "as", "this", "its", "his", "thus", "plus", "us", "was", "does",
+        "goes", "sees", "saw", "marks", "brings", "brought", "begins", "ends", "whereas", "proves",
+        "remains", "becomes", "means", "seems", "sees",
+    ];
+    const COUNT_WORDS: &[&str] = &[
+        "men",
+        "people",
+        "feet",
+        "strong",
+        "infantry",
+        "cavalry",
+        "artillery",
+        "personnel",
+        "km",
+        "kilometers",
+        "kilometres",
+        "miles",
+        "tons",
+        "tonnes",
+        "guns",
+        "ships",
+        "aircraft",
+        "hectares",
+        "acres",
+        "yards",
+        "metres",
+        "meters",
+        "dollars",
+        "pounds",
+        "rubles",
+        "roubles",
+        "marks",
+        "francs",
+        "yen",
+        "cases",
+        "votes",
+        "seats",
+        "casualties",
+    ];
+    if COUNT_WORDS.contains(&w) {
+        return true;
+    }
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !NON_NOUNS.contains(&w)
+}
+
+/// Context checks and modifier extension. Returns false when the match is not a time expression.
+fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
+    let name = rule.name.as_str();
+    let before = word_before(text, cand.core.start);
+    let after = word_after(text, cand.core.end);
+    let after_lower = after.to_lowercase();
+
+    // Numbers glued to other numbers or currency are not dates ("1,920", "$1990", "1920.5").
+    let b = text.as_bytes();
+    let prev_byte = cand.core.start.checked_sub(1).map(|i| b[i]);
+    let next_byte = b.get(cand.core.end).copied();
+    let starts_digit = b[cand.core.start].is_ascii_digit();
+    if starts_digit
+        && matches!(
+            prev_byte,
+            Some(b'$' | b'#' | b',' | b'.' | b'/' | b'-' | b'+' | 0xC2)
+        )
+    {
+        // 0xC2 starts "£" and "§" in UTF-8.
+        if !(prev_byte == Some(b'-') && name == "year") {
+            return false;
+        }
+    }
+    if matches!(next_byte, Some(b'%'))
+        || (matches!(next_byte, Some(b',' | b'.'))
+            && b.get(cand.core.end + 1).is_some_and(|c| c.is_ascii_digit())
+            && starts_digit)
+    {
+        return false;
+    }
+
+    if let Some(mspan) = cand.parts[Part::M as usize] {
+        let mword = &text[mspan.start..mspan.end];
+        let lower = mword.to_lowercase();
+        let has_d = cand.has(Part::D);
+        let has_y = cand.has(Part::Y) || cand.has(Part::Yrel) || cand.has(Part::Rel);
+        let ambiguous =
+            lower == "may" || lower == "march" || lower.starts_with("mar") && lower.len() <= 4;
+        if ambiguous && !has_y {
+            let capital = mword.starts_with(|c: char| c.is_uppercase());
+            if !capital {
+                return false;
+            }
+            if !has_d {
+                // "May" and "March" alone are months only after a preposition and not before a
+                // verb particle ("to March on Tehran", "May God help").
+                if before == "to" || !POINT_PREPOSITIONS.contains(&before.as_str()) {
+                    return false;
+                }
+                if VERB_FOLLOWERS.contains(&after_lower.as_str()) {
+                    return false;
+                }
+            }
+        }
+        if name == "month-alone" && !mword.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+    }
+
+    match name {
+        "year" => {
+            if count_noun(after)
+                || matches!(
+                    before.as_str(),
+                    "page" | "p" | "pp" | "no" | "number" | "route" | "flight" | "room" | "highway"
+                )
+            {
+                return false;
+            }
+        }
+        "year-range-short" => {
+            // "1914–18" only when the second part can be a later year in the same century.
+            let y: i32 = text[cand.parts[Part::Y as usize].unwrap().start..]
+                .get(..4)
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0);
+            let yy: i32 = cand
+                .part(text, Part::Yy2)
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0);
+            if yy <= y % 100 || count_noun(after) {
+                return false;
+            }
+        }
+        "season-alone" => {
+            let season = text[cand.core.start..cand.core.end].to_lowercase();
+            let has_the = season.starts_with("the");
+            let head_word = if has_the {
+                word_before(text, cand.core.start)
+            } else {
+                before.clone()
+            };
+            const OK: &[&str] = &[
+                "in",
+                "during",
+                "by",
+                "since",
+                "until",
+                "till",
+                "through",
+                "throughout",
+                "that",
+                "this",
+                "last",
+                "next",
+                "early",
+                "late",
+                "mid",
+                "before",
+                "after",
+                "each",
+                "every",
+                "for",
+                "the",
+            ];
+            if !OK.contains(&head_word.as_str()) && !OK.contains(&before.as_str()) {
+                return false;
+            }
+            if season.ends_with("fall") || season.ends_with("spring") {
+                if !has_the
+                    && !matches!(
+                        before.as_str(),
+                        "in" | "during"
+                            | "this"
+                            | "that"
+                            | "last"
+                            | "next"
+                            | "early"
+                            | "late"
+                            | "by"
+                            | "until"
+                            | "since"
+                    )
+                {
+                    return false;
+                }
+                if after_lower == "of" {
+                    return false;
+                }
+            }
+            if has_the && !OK.contains(&head_word.as_str()) {
+                return false;
+            }
+        }
+        "weekday" => {
+            // "Sunday Times", "Tuesday's meeting" are fine; nothing to reject but plural noun use.
+        }
+        "duration" => {
+            let unit = cand.part(text, Part::Unit).unwrap_or("").to_lowercase();
+            let n = cand.part(text, Part::N).unwrap_or("").to_lowercase();
+            if unit.starts_with("second") && (n == "a" || n == "an") {
+                return false;
+            }
+        }
+        "duration-bare-plural" => {
+            if !matches!(
+                before.as_str(),
+                "for" | "within" | "over" | "after" | "lasted" | "took" | "spent" | "in"
+            ) {
+                return false;
+            }
+        }
+        "ref-present" => {
+            let w = text[cand.core.start..cand.core.end].to_lowercase();
+            if w == "current" || w == "the current" {
+                // Only as an adjective of a time-like noun is "current" a time ("current year").
+                return false;
+            }
+        }
+        _ => {}
+    }
+
+    // Modifier extension: look at up to 40 bytes before the match.
+    let mut window_start = cand.core.start.saturating_sub(40);
+    while !text.is_char_boundary(window_start) {
+        window_start += 1;
+    }
+    let window = &text[window_start..cand.core.start];
+    let mods: &Modifiers = if matches!(cand.kind, Kind::Duration) {
+        &DURATION_MODS
+    } else {
+        &POINT_MODS
+    };
+    // Every modifier pattern ends at the end of the window, so the leftmost match is the longest.
+    let found = if window.is_empty() {
+        None
+    } else {
+        mods.regex.search(&Input::new(window)).map(|m| {
+            (
+                window_start + m.start(),
+                mods.meanings[m.pattern().as_usize()],
+            )
+        })
+    };
+    match found {
+        Some((start, modifier)) => {
+            cand.span.start = start;
+            cand.modifier = modifier;
+            // "mid-1990s" style prefixes already captured inside the rule.
+        }
+        None if rule.needs_mod => return false,
+        None => {}
+    }
+    true
+}
