@@ -1,7 +1,9 @@
 //! Readers and writers. Readers turn bytes into a [`Document`]; writers turn a document and its
 //! annotations into TimeML or JSON.
 
+pub mod html;
 pub mod json;
+pub mod markdown;
 pub mod timeml;
 
 use crate::document::{Document, SourceFormat};
@@ -64,8 +66,8 @@ pub fn read_bytes(
     let mut doc = match format {
         SourceFormat::Text => Document::from_text(text),
         SourceFormat::TimeMl => timeml::read(&text, path)?,
-        // Markdown and HTML readers come with the foundation work; until then they read as text.
-        SourceFormat::Markdown | SourceFormat::Html => Document::from_text(text),
+        SourceFormat::Markdown => markdown::read(&text),
+        SourceFormat::Html => html::read(&text),
     };
     doc.path = path.to_path_buf();
     doc.replaced = replaced;
