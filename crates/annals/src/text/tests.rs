@@ -1,7 +1,7 @@
 //! Unit tests of the private pieces; behaviour tests are in `tests/text_segment.rs`.
 
 use super::abbreviations::{classify, Class};
-use super::chars::line_breaks;
+use super::chars::{char_at, class, is_mark, line_breaks, ALPHA, MARK, NUMERIC};
 use super::*;
 
 fn toks(text: &str) -> Vec<(&str, TokenKind)> {
@@ -47,4 +47,26 @@ fn ellipsis_after_abbreviation() {
         toks("etc..."),
         vec![("etc", TokenKind::Word), ("...", TokenKind::Punct)]
     );
+}
+
+#[test]
+fn class_table_agrees_with_std_for_every_char() {
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        let k = class(c);
+        assert_eq!(k & ALPHA != 0, c.is_alphabetic(), "{c:?}");
+        assert_eq!(k & NUMERIC != 0, c.is_numeric(), "{c:?}");
+        assert_eq!(k & MARK != 0, is_mark(c), "{c:?}");
+    }
+}
+
+#[test]
+fn hand_decoding_agrees_with_std() {
+    let text = "a\u{e9}\u{416}\u{1f00}\u{feff}\u{10348}\u{1f642}z";
+    for (i, c) in text.char_indices() {
+        assert_eq!(char_at(text, i), Some(c));
+        for j in 1..c.len_utf8() {
+            assert_eq!(char_at(text, i + j), None, "inside {c:?}");
+        }
+    }
+    assert_eq!(char_at(text, text.len()), None);
 }

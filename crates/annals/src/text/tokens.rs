@@ -15,7 +15,7 @@
 //!   periods (`...`) and of `!`/`?` are one token.
 
 use super::abbreviations::{self, Class};
-use super::chars::{self, char_at, Ascii, ASCII};
+use super::chars::{self, char_at, class, Ascii, ALPHA, ASCII, MARK, NUMERIC};
 use super::{Token, TokenKind};
 use crate::document::Span;
 
@@ -52,7 +52,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             // `pos` is always on a char boundary: every step below advances by whole chars.
             let Some(c) = char_at(text, pos) else { break };
             let len = c.len_utf8();
-            if c.is_alphanumeric() {
+            if class(c) & (ALPHA | NUMERIC) != 0 {
                 pos = word(text, pos, out);
                 continue;
             }
@@ -103,7 +103,7 @@ fn run_of(bytes: &[u8], pos: usize, b: u8) -> usize {
 fn skip_marks(text: &str, mut at: usize) -> usize {
     while at < text.len() && text.as_bytes()[at] >= 0x80 {
         match char_at(text, at) {
-            Some(c) if chars::is_mark(c) => at += c.len_utf8(),
+            Some(c) if class(c) & MARK != 0 => at += c.len_utf8(),
             _ => break,
         }
     }
@@ -114,7 +114,7 @@ fn skip_marks(text: &str, mut at: usize) -> usize {
 fn is_alnum_at(text: &str, at: usize) -> bool {
     match text.as_bytes().get(at) {
         Some(b) if *b < 0x80 => b.is_ascii_alphanumeric(),
-        Some(_) => char_at(text, at).is_some_and(char::is_alphanumeric),
+        Some(_) => char_at(text, at).is_some_and(|c| class(c) & (ALPHA | NUMERIC) != 0),
         None => false,
     }
 }
@@ -123,7 +123,7 @@ fn is_alnum_at(text: &str, at: usize) -> bool {
 fn is_digit_at(text: &str, at: usize) -> bool {
     match text.as_bytes().get(at) {
         Some(b) if *b < 0x80 => b.is_ascii_digit(),
-        Some(_) => char_at(text, at).is_some_and(char::is_numeric),
+        Some(_) => char_at(text, at).is_some_and(|c| class(c) & NUMERIC != 0),
         None => false,
     }
 }
@@ -132,7 +132,7 @@ fn is_digit_at(text: &str, at: usize) -> bool {
 fn is_alpha_at(text: &str, at: usize) -> bool {
     match text.as_bytes().get(at) {
         Some(b) if *b < 0x80 => b.is_ascii_alphabetic(),
-        Some(_) => char_at(text, at).is_some_and(char::is_alphabetic),
+        Some(_) => char_at(text, at).is_some_and(|c| class(c) & ALPHA != 0),
         None => false,
     }
 }
@@ -144,7 +144,8 @@ fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
         return bytes.len();
     };
     let mut end = start + first.len_utf8();
-    let mut last_digit = first.is_numeric();
+    let first_class = class(first);
+    let mut last_digit = first_class & NUMERIC != 0;
     // Base characters (not marks) seen, to recognise single letters.
     let mut base = 1usize;
     while end < bytes.len() {
@@ -172,11 +173,12 @@ fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
         }
         let Some(c) = char_at(text, end) else { break };
         let len = c.len_utf8();
-        if c.is_alphanumeric() {
+        let k = class(c);
+        if k & (ALPHA | NUMERIC) != 0 {
             end += len;
-            last_digit = c.is_numeric();
+            last_digit = k & NUMERIC != 0;
             base += 1;
-        } else if chars::is_mark(c) {
+        } else if k & MARK != 0 {
             end += len;
         } else if (chars::is_joining_hyphen(c) && is_alnum_at(text, end + len))
             || (chars::is_apostrophe(c) && is_alpha_at(text, end + len))
@@ -188,13 +190,13 @@ fn word(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
         }
     }
 
-    let kind = if first.is_numeric() {
+    let kind = if first_class & NUMERIC != 0 {
         TokenKind::Number
     } else {
         TokenKind::Word
     };
     if bytes.get(end) == Some(&b'.') && kind == TokenKind::Word {
-        let single = base == 1 && first.is_alphabetic();
+        let single = base == 1 && first_class & ALPHA != 0;
         if single {
             if let Some(e) = dotted(text, end) {
                 out.push(Token {
