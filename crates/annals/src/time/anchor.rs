@@ -75,8 +75,12 @@ impl Anchor {
     }
 
     /// The reference for the next expression, and where it came from.
-    fn reference(&self) -> Option<(Date, Anchoring)> {
+    fn reference(&self, anaphoric: bool) -> Option<(Date, Anchoring)> {
         match self.mode {
+            Mode::News if anaphoric => self
+                .story
+                .map(|d| (d, Anchoring::Story))
+                .or_else(|| self.dct.map(|d| (d, Anchoring::DocumentDate))),
             Mode::News => self
                 .dct
                 .map(|d| (d, Anchoring::DocumentDate))
@@ -97,7 +101,12 @@ impl Anchor {
 
     /// Resolve one meaning to a value.
     pub fn resolve(&mut self, meaning: Meaning, tense: Tense) -> (Value, Anchoring) {
-        let reference = self.reference();
+        let anaphoric = match meaning {
+            Meaning::Offset { anaphoric, .. } => anaphoric,
+            Meaning::Clock(_) => true,
+            _ => false,
+        };
+        let reference = self.reference(anaphoric);
         let (value, anchoring) = match meaning {
             Meaning::Fixed(v) => (v, Anchoring::Explicit),
             Meaning::NeedsYear(date, choice) => match reference {
@@ -112,6 +121,7 @@ impl Anchor {
                 amount,
                 sign,
                 time,
+                ..
             } => match amount {
                 None => (
                     Value::Ref(if sign > 0 {
@@ -125,7 +135,30 @@ impl Anchor {
                 ),
                 Some(n) => match reference {
                     Some((r, how)) => {
-                        let mut d = shift(&r, unit, n * sign.signum());
+                        // "A year earlier" after a quarter or half means that period a year before.
+                        let r = match self.story {
+                            Some(s)
+                                if unit == Unit::Year
+                                    && n != 0
+                                    && matches!(s.within, Within::Quarter(_) | Within::Half(_)) =>
+                            {
+                                s
+                            }
+                            _ => r,
+                        };
+                        let mut d = if unit == Unit::Year
+                            && matches!(r.within, Within::Quarter(_) | Within::Half(_))
+                        {
+                            match r.year {
+                                Year::Full(y) => Date {
+                                    year: Year::Full(y + n * sign.signum()),
+                                    ..r
+                                },
+                                _ => r,
+                            }
+                        } else {
+                            shift(&r, unit, n * sign.signum())
+                        };
                         d.time = time;
                         (Value::Date(d), how)
                     }
@@ -172,10 +205,8 @@ impl Anchor {
                 ),
             },
         };
-        if self.mode == Mode::Narrative {
-            if let Value::Date(d) = &value {
-                self.advance(d);
-            }
+        if let Value::Date(d) = &value {
+            self.advance(d);
         }
         (value, anchoring)
     }

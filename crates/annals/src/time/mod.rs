@@ -181,6 +181,40 @@ pub fn tag(
                 continue;
             }
         }
+        if let (Some(d), Some(d2)) = (
+            cand.parts[recognise::Part::D as usize],
+            cand.parts[recognise::Part::D2 as usize],
+        ) {
+            // "6–7 January 1916", "June 1-3": two dates sharing month and year.
+            let second_day: Option<u8> = text[d2.start..d2.end]
+                .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                .parse()
+                .ok();
+            if let (Value::Date(first), Some(day2)) = (value, second_day) {
+                if let Within::Day(m, Some(_)) = first.within {
+                    let second = Date {
+                        within: Within::Day(m, Some(day2)),
+                        ..first
+                    };
+                    for (span, v) in [
+                        (Span::new(cand.span.start, d.end), first),
+                        (Span::new(d2.start, cand.span.end), second),
+                    ] {
+                        out.push(Timex {
+                            span,
+                            ttype: norm.ttype,
+                            value: Value::Date(v),
+                            modifier: None,
+                            quant: None,
+                            freq: None,
+                            anchoring,
+                            rule,
+                        });
+                    }
+                    continue;
+                }
+            }
+        }
         out.push(Timex {
             span: cand.span,
             ttype: norm.ttype,

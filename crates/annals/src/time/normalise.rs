@@ -30,6 +30,9 @@ pub enum Meaning {
         amount: Option<i32>,
         sign: i32,
         time: Option<TimeOfDay>,
+        /// Relative to the story's time ("the next day", "three days later", "that year") rather
+        /// than to the moment of writing ("tomorrow", "next year", "two years ago").
+        anaphoric: bool,
     },
     /// A weekday: the nearest one before (-1), after (+1) or by tense (0).
     Weekday {
@@ -355,6 +358,7 @@ fn offset_meaning(text: &str, c: &Candidate) -> Option<Meaning> {
             amount: Some(amount.abs()),
             sign: amount.signum(),
             time,
+            anaphoric: false,
         });
     }
     // "that night", "the next morning": a day offset carrying a part of the day.
@@ -373,6 +377,7 @@ fn offset_meaning(text: &str, c: &Candidate) -> Option<Meaning> {
                 amount: Some(0),
                 sign: 0,
                 time: None,
+                anaphoric: false,
             });
         }
     };
@@ -407,12 +412,32 @@ fn offset_meaning(text: &str, c: &Candidate) -> Option<Meaning> {
     } else {
         (amount, sign)
     };
+    let anaphoric = is_anaphoric(c, text);
     Some(Meaning::Offset {
         unit,
         amount,
         sign,
         time,
+        anaphoric,
     })
+}
+
+/// Whether an offset counts from the story's time rather than from the moment of writing.
+fn is_anaphoric(c: &Candidate, text: &str) -> bool {
+    if let Some(dir) = c.part(text, Part::Later).or(c.part(text, Part::Earlier)) {
+        let dir = dir.to_ascii_lowercase();
+        return !(dir == "ago" || dir.contains("now") || dir == "hence");
+    }
+    match c.part(text, Part::Rel).map(|r| r.to_ascii_lowercase()) {
+        Some(r) => {
+            let r = r.trim_start_matches("the").trim();
+            matches!(
+                r,
+                "that" | "same" | "following" | "previous" | "preceding" | "prior" | ""
+            )
+        }
+        None => false,
+    }
 }
 
 fn set_meaning(text: &str, c: &Candidate, out: &mut Normalised) -> Option<Meaning> {

@@ -47,9 +47,10 @@ pub enum Part {
     Dayw,
     Refw,
     Dash,
+    D2,
 }
 
-const PART_NAMES: [(&str, Part); 33] = [
+const PART_NAMES: [(&str, Part); 34] = [
     ("y", Part::Y),
     ("yy", Part::Yy),
     ("era", Part::Era),
@@ -83,6 +84,7 @@ const PART_NAMES: [(&str, Part); 33] = [
     ("dayw", Part::Dayw),
     ("refw", Part::Refw),
     ("dash", Part::Dash),
+    ("d2", Part::D2),
 ];
 const NPARTS: usize = PART_NAMES.len();
 
@@ -147,7 +149,7 @@ const DURATION_MODIFIERS: &[(&str, Option<Mod>)] = &[
         Some(Mod::LessThan),
     ),
     (
-        r"more\s+than|over|upwards\s+of|just\s+over|well\s+over",
+        r"more\s+than|upwards\s+of|just\s+over|well\s+over",
         Some(Mod::MoreThan),
     ),
     (
@@ -155,7 +157,7 @@ const DURATION_MODIFIERS: &[(&str, Option<Mod>)] = &[
         Some(Mod::EqualOrMore),
     ),
     (
-        r"at\s+most|up\s+to|no\s+more\s+than|within",
+        r"at\s+most|up\s+to|no\s+more\s+than",
         Some(Mod::EqualOrLess),
     ),
 ];
@@ -377,13 +379,11 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
     if starts_digit
         && matches!(
             prev_byte,
-            Some(b'$' | b'#' | b',' | b'.' | b'/' | b'-' | b'+' | 0xC2)
+            Some(b'$' | b'#' | b',' | b'.' | b'/' | b'+' | 0xC2)
         )
     {
         // 0xC2 starts "£" and "§" in UTF-8.
-        if !(prev_byte == Some(b'-') && name == "year") {
-            return false;
-        }
+        return false;
     }
     if matches!(next_byte, Some(b'%'))
         || (matches!(next_byte, Some(b',' | b'.'))
@@ -400,11 +400,12 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
         let has_y = cand.has(Part::Y) || cand.has(Part::Yrel) || cand.has(Part::Rel);
         let ambiguous =
             lower == "may" || lower == "march" || lower.starts_with("mar") && lower.len() <= 4;
+        let capital = mword.starts_with(|c: char| c.is_uppercase());
+        if ambiguous && !capital && !(cand.has(Part::Y) || has_d) {
+            // Lowercase "may"/"march" is a verb unless a day or year makes it a date.
+            return false;
+        }
         if ambiguous && !has_y {
-            let capital = mword.starts_with(|c: char| c.is_uppercase());
-            if !capital {
-                return false;
-            }
             if !has_d {
                 // "May" and "March" alone are months only after a preposition and not before a
                 // verb particle ("to March on Tehran", "May God help").
@@ -515,6 +516,11 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
             if unit.starts_with("second") && (n == "a" || n == "an") {
                 return false;
             }
+            // Ages ("a 6-year-old boy", "52 years old") are not time expressions in TimeML.
+            let rest = &text[cand.core.end..];
+            if rest.starts_with("-old") || after_lower == "old" {
+                return false;
+            }
         }
         "duration-bare-plural" => {
             if !matches!(
@@ -546,7 +552,11 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
         &POINT_MODS
     };
     // Every modifier pattern ends at the end of the window, so the leftmost match is the longest.
-    let found = if window.is_empty() {
+    // Comparatives qualify an amount ("about three years"), not a definite phrase ("the past year").
+    let definite = text[cand.core.start..]
+        .get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case("the "));
+    let found = if window.is_empty() || (definite && matches!(cand.kind, Kind::Duration)) {
         None
     } else {
         mods.regex.search(&Input::new(window)).map(|m| {
