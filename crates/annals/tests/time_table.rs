@@ -1,1 +1,174 @@
-// tests for time_table
+//! Data-driven temporal cases: every table under testdata/time/ lists small documents and every
+//! TIMEX3 the tagger must produce for them (an exact-set comparison: extra or missing is a failure).
+//!
+//! A case may carry `xfail = "reason"` while the tagger cannot yet handle it; such a case must still
+//! fail (so a fix is noticed and the mark removed), and the number of them is printed.
+
+use annals::pipeline::{Mode, Pipeline, TagOptions};
+use annals::Document;
+use serde::Deserialize;
+use std::path::PathBuf;
+
+#[derive(Deserialize)]
+struct Table {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    mode: String,
+    dct: Option<String>,
+    text: String,
+    #[allow(dead_code)]
+    why: Option<String>,
+    timexes: Vec<Expected>,
+    xfail: Option<String>,
+}
+
+#[derive(Deserialize, Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Expected {
+    text: String,
+    #[serde(rename = "type")]
+    ttype: String,
+    value: String,
+    #[serde(rename = "mod")]
+    modifier: Option<String>,
+    quant: Option<String>,
+    freq: Option<String>,
+    nth: Option<usize>,
+}
+
+fn tables() -> Vec<(String, Table)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/testdata/time");
+    let mut out = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("testdata/time exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    for p in paths {
+        let src = std::fs::read_to_string(&p).unwrap();
+        let table: Table = toml::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        out.push((p.file_name().unwrap().to_string_lossy().into_owned(), table));
+    }
+    out
+}
+
+/// (start byte, text, type, value, mod, quant, freq) of what the tagger produced.
+fn produced(
+    case: &Case,
+) -> Vec<(
+    usize,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+)> {
+    let doc = Document::from_text(case.text.clone());
+    let opts = TagOptions {
+        mode: Some(if case.mode == "news" {
+            Mode::News
+        } else {
+            Mode::Narrative
+        }),
+        dct: case.dct.clone(),
+    };
+    let analysis = Pipeline::new().analyse(&doc, &opts).expect("analyse");
+    analysis
+        .timexes
+        .iter()
+        .map(|t| {
+            (
+                t.span.start,
+                doc.slice(t.span).to_string(),
+                t.ttype.as_str().to_string(),
+                t.value.to_string(),
+                t.modifier.map(|m| m.as_str().to_string()),
+                t.quant.clone(),
+                t.freq.clone(),
+            )
+        })
+        .collect()
+}
+
+fn expected(
+    case: &Case,
+) -> Vec<(
+    usize,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+)> {
+    case.timexes
+        .iter()
+        .map(|e| {
+            let nth = e.nth.unwrap_or(1);
+            let start = case
+                .text
+                .match_indices(e.text.as_str())
+                .nth(nth - 1)
+                .unwrap_or_else(|| panic!("{}: {:?} not in text", case.name, e.text))
+                .0;
+            (
+                start,
+                e.text.clone(),
+                e.ttype.clone(),
+                e.value.clone(),
+                e.modifier.clone(),
+                e.quant.clone(),
+                e.freq.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn temporal_tables() {
+    let mut total = 0;
+    let mut expectations = 0;
+    let mut failures = Vec::new();
+    let mut xfails = 0;
+    let mut fixed = Vec::new();
+    for (file, table) in tables() {
+        for case in &table.case {
+            total += 1;
+            expectations += case.timexes.len();
+            let mut got = produced(case);
+            let mut want = expected(case);
+            got.sort();
+            want.sort();
+            let ok = got == want;
+            match (&case.xfail, ok) {
+                (Some(_), true) => fixed.push(format!("{file}: {}", case.name)),
+                (Some(_), false) => xfails += 1,
+                (None, true) => {}
+                (None, false) => failures.push(format!(
+                    "{file}: {}\n  text: {}\n  want: {:?}\n  got:  {:?}",
+                    case.name, case.text, want, got
+                )),
+            }
+        }
+    }
+    eprintln!(
+        "temporal tables: {total} cases, {expectations} timex expectations, {} failing, {xfails} marked xfail",
+        failures.len()
+    );
+    assert!(
+        fixed.is_empty(),
+        "cases marked xfail now pass; remove the mark:\n{}",
+        fixed.join("\n")
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {total} cases fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -106,7 +106,15 @@ impl Anchor {
             Meaning::Clock(_) => true,
             _ => false,
         };
-        let reference = self.reference(anaphoric);
+        let mut reference = self.reference(anaphoric);
+        if let (Mode::News, Meaning::Offset { unit, .. }, Some((r, Anchoring::Story))) =
+            (self.mode, meaning, reference)
+        {
+            // In news an anaphor needs a story time at least as fine as its unit; else the DCT.
+            if r.granularity() < unit_granularity(unit) && self.dct.is_some() {
+                reference = self.reference(false);
+            }
+        }
         let (value, anchoring) = match meaning {
             Meaning::Fixed(v) => (v, Anchoring::Explicit),
             Meaning::NeedsYear(date, choice) => match reference {
@@ -121,6 +129,7 @@ impl Anchor {
                 amount,
                 sign,
                 time,
+                counted,
                 ..
             } => match amount {
                 None => (
@@ -140,6 +149,7 @@ impl Anchor {
                             Some(s)
                                 if unit == Unit::Year
                                     && n != 0
+                                    && counted
                                     && matches!(s.within, Within::Quarter(_) | Within::Half(_)) =>
                             {
                                 s
@@ -147,6 +157,7 @@ impl Anchor {
                             _ => r,
                         };
                         let mut d = if unit == Unit::Year
+                            && counted
                             && matches!(r.within, Within::Quarter(_) | Within::Half(_))
                         {
                             match r.year {
@@ -238,9 +249,21 @@ impl Anchor {
                 (Some(t), Some(rm)) => match self.mode {
                     // A story moves forward: a month well before the reference month is next year's.
                     Mode::Narrative if rm >= t + 6 => ry + 1,
-                    Mode::News if tense == Tense::Future && t < rm => ry + 1,
-                    Mode::News if tense == Tense::Past && t > rm + 1 => ry - 1,
-                    _ => ry,
+                    Mode::Narrative => ry,
+                    // News: the occurrence nearest the document date, unless the tense points the
+                    // other way and the distance does not clearly decide.
+                    Mode::News => (ry - 1..=ry + 1)
+                        .min_by_key(|y| {
+                            let diff = (y * 12 + t as i32) - (ry * 12 + rm as i32);
+                            let against = match tense {
+                                Tense::Past => diff > 0,
+                                Tense::Future => diff < 0,
+                                Tense::Unknown => false,
+                            };
+                            // Ties go to the past: news mostly reports what happened.
+                            (diff.abs() + if against { 4 } else { 0 }) * 2 + i32::from(diff > 0)
+                        })
+                        .unwrap_or(ry),
                 },
                 _ => ry,
             },
@@ -249,6 +272,20 @@ impl Anchor {
             year: Year::Full(year),
             ..date
         }
+    }
+}
+
+fn unit_granularity(unit: Unit) -> super::Granularity {
+    use super::Granularity as G;
+    match unit {
+        Unit::Millennium | Unit::Century => G::Century,
+        Unit::Decade => G::Decade,
+        Unit::Year => G::Year,
+        Unit::Half | Unit::Quarter | Unit::Season => G::Season,
+        Unit::Month => G::Month,
+        Unit::Week | Unit::Weekend => G::Week,
+        Unit::Day => G::Day,
+        Unit::Hour | Unit::Minute | Unit::Second => G::Time,
     }
 }
 
@@ -392,13 +429,16 @@ pub fn shift(r: &Date, unit: Unit, n: i32) -> Date {
             }
         }
         Unit::Year => Date::year(y + n),
+        // "A decade later" names a year ten years on; "this decade" names the decade.
+        Unit::Decade if n != 0 => Date::year(y + 10 * n),
+        Unit::Century | Unit::Millennium if n != 0 => Date::year(y + 100 * n),
         Unit::Decade => Date {
-            year: Year::Decade(y.div_euclid(10) + n),
+            year: Year::Decade(y.div_euclid(10)),
             within: Within::Whole,
             time: None,
         },
         Unit::Century | Unit::Millennium => Date {
-            year: Year::Century(y.div_euclid(100) + n),
+            year: Year::Century(y.div_euclid(100)),
             within: Within::Whole,
             time: None,
         },

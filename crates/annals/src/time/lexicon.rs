@@ -13,6 +13,9 @@ pub fn key(word: &str) -> String {
 
 pub fn month(word: &str) -> Option<u8> {
     let k = key(word);
+    if let Ok(m) = k.parse::<u8>() {
+        return (1..=12).contains(&m).then_some(m);
+    }
     let m = match k.get(..3)? {
         "jan" => 1,
         "feb" => 2,
@@ -26,7 +29,7 @@ pub fn month(word: &str) -> Option<u8> {
         "oct" => 10,
         "nov" => 11,
         "dec" => 12,
-        _ => return k.parse::<u8>().ok().filter(|m| (1..=12).contains(m)),
+        _ => return None,
     };
     Some(m)
 }
@@ -146,6 +149,7 @@ pub fn amount(phrase: &str) -> Result<Option<u32>, ()> {
         return Err(());
     }
     match words.as_slice() {
+        ["half", "a"] | ["half", "an"] | ["a", "half"] => return Ok(Some(5)),
         ["a", "few"]
         | ["few"]
         | ["several"]

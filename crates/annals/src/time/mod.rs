@@ -150,6 +150,7 @@ pub fn tag(
     let names = &rules::rules().names;
     let mut anchor = anchor::Anchor::new(mode, dct);
     let mut out = Vec::new();
+    let mut borrows = Vec::new();
     for cand in recognise::recognise(text) {
         let Some(norm) = normalise::normalise(text, &cand) else {
             continue;
@@ -157,6 +158,11 @@ pub fn tag(
         let tense = anchor::tense_near(text, cand.span.start, cand.span.end);
         let (value, anchoring) = anchor.resolve(norm.meaning, tense);
         let rule = names[cand.rule];
+        let borrow = match norm.meaning {
+            normalise::Meaning::NeedsYear(..) => Borrow::Year,
+            normalise::Meaning::Clock(t) => Borrow::Day(t),
+            _ => Borrow::Nothing,
+        };
         if rule == "year-range-short" {
             // "1914–18" is two years: the first as written, the second completed from the first.
             if let (Some(y), Some(yy)) = (
@@ -215,6 +221,7 @@ pub fn tag(
                 }
             }
         }
+        borrows.push((out.len(), borrow));
         out.push(Timex {
             span: cand.span,
             ttype: norm.ttype,
@@ -226,5 +233,79 @@ pub fn tag(
             rule,
         });
     }
+    borrow_from_next(text, &mut out, &borrows);
     out
+}
+
+/// What an expression left to context and may take from the expression right after it.
+#[derive(Clone, Copy)]
+enum Borrow {
+    Nothing,
+    /// Its year ("14 August–24 August 1914", "between March and April 1918").
+    Year,
+    /// Its day ("11 a.m. on 11 November 1918", "10:35 a.m. yesterday").
+    Day(value::TimeOfDay),
+}
+
+/// In ranges and "time on date" pairs the second expression completes the first; that beats the
+/// story's reference, which may be stale.
+fn borrow_from_next(text: &str, out: &mut [Timex], borrows: &[(usize, Borrow)]) {
+    for &(i, borrow) in borrows {
+        let Some(next) = out.get(i + 1) else { continue };
+        let gap = text[out[i].span.end..next.span.start].trim();
+        let joined = matches!(
+            gap.to_ascii_lowercase().as_str(),
+            "" | "-"
+                | "–"
+                | "—"
+                | "to"
+                | "and"
+                | "or"
+                | "until"
+                | "till"
+                | "through"
+                | "on"
+                | ","
+                | "to the"
+                | "and the"
+        );
+        if !joined {
+            continue;
+        }
+        let (Value::Date(first), Value::Date(second)) = (out[i].value, next.value) else {
+            continue;
+        };
+        let next_anchoring = next.anchoring;
+        match borrow {
+            Borrow::Year => {
+                let (Year::Full(y), Some(m2)) = (second.year, month_of(&second)) else {
+                    continue;
+                };
+                let m1 = month_of(&first).unwrap_or(m2);
+                let year = if m1 > m2 { y - 1 } else { y };
+                out[i].value = Value::Date(Date {
+                    year: Year::Full(year),
+                    ..first
+                });
+                out[i].anchoring = next_anchoring;
+            }
+            Borrow::Day(t) => {
+                if second.ymd().is_some() {
+                    out[i].value = Value::Date(Date {
+                        time: Some(t),
+                        ..second
+                    });
+                    out[i].anchoring = next_anchoring;
+                }
+            }
+            Borrow::Nothing => {}
+        }
+    }
+}
+
+fn month_of(d: &Date) -> Option<u8> {
+    match d.within {
+        Within::Month(m) | Within::Day(m, _) => m,
+        _ => None,
+    }
 }

@@ -33,6 +33,9 @@ pub enum Meaning {
         /// Relative to the story's time ("the next day", "three days later", "that year") rather
         /// than to the moment of writing ("tomorrow", "next year", "two years ago").
         anaphoric: bool,
+        /// Counted ("a year earlier", "two years ago") rather than named ("last year"): a counted
+        /// year from a quarter lands on the same quarter.
+        counted: bool,
     },
     /// A weekday: the nearest one before (-1), after (+1) or by tense (0).
     Weekday {
@@ -105,6 +108,13 @@ pub fn normalise(text: &str, c: &Candidate) -> Option<Normalised> {
         }
         Kind::Offset => {
             out.meaning = offset_meaning(text, c)?;
+            if super::rules::rules().names[c.rule] == "later-that-unit" {
+                out.modifier = Some(if c.has(Part::Later) {
+                    Mod::End
+                } else {
+                    Mod::Start
+                });
+            }
             if c.part(text, Part::Rel)
                 .is_some_and(|r| r.to_ascii_lowercase().ends_with("end"))
             {
@@ -359,6 +369,7 @@ fn offset_meaning(text: &str, c: &Candidate) -> Option<Meaning> {
             sign: amount.signum(),
             time,
             anaphoric: false,
+            counted: false,
         });
     }
     // "that night", "the next morning": a day offset carrying a part of the day.
@@ -378,6 +389,7 @@ fn offset_meaning(text: &str, c: &Candidate) -> Option<Meaning> {
                 sign: 0,
                 time: None,
                 anaphoric: false,
+                counted: false,
             });
         }
     };
@@ -408,22 +420,34 @@ fn offset_meaning(text: &str, c: &Candidate) -> Option<Meaning> {
     // "later that month" / "earlier this year": the reference period itself.
     let named = super::rules::rules().names[c.rule];
     let (amount, sign) = if named == "later-that-unit" {
+        // "later that month" / "earlier this year" name the period itself; the mod says which end.
         (Some(0), 0)
     } else {
         (amount, sign)
     };
     let anaphoric = is_anaphoric(c, text);
+    let counted = c.has(Part::N) || c.has(Part::Later) || c.has(Part::Earlier);
     Some(Meaning::Offset {
         unit,
         amount,
         sign,
         time,
         anaphoric,
+        counted,
     })
 }
 
 /// Whether an offset counts from the story's time rather than from the moment of writing.
 fn is_anaphoric(c: &Candidate, text: &str) -> bool {
+    let rel = c.part(text, Part::Rel).map(|r| r.to_ascii_lowercase());
+    if let Some(r) = &rel {
+        if matches!(
+            r.as_str(),
+            "this" | "next" | "last" | "current" | "coming" | "past" | "present" | "upcoming"
+        ) {
+            return false;
+        }
+    }
     if let Some(dir) = c.part(text, Part::Later).or(c.part(text, Part::Earlier)) {
         let dir = dir.to_ascii_lowercase();
         return !(dir == "ago" || dir.contains("now") || dir == "hence");
@@ -444,6 +468,19 @@ fn set_meaning(text: &str, c: &Candidate, out: &mut Normalised) -> Option<Meanin
     let p = |part| c.part(text, part);
     if let Some(every) = p(Part::Every) {
         out.quant = Some(every.to_ascii_uppercase());
+    }
+    let named = match (p(Part::M), p(Part::Season), p(Part::Pod)) {
+        (Some(m), _, _) => Some((Within::Month(Some(lexicon::month(m)?)), None)),
+        (_, Some(s), _) => Some((Within::Season(lexicon::season(s)?), None)),
+        (_, _, Some(_)) if !c.has(Part::Wd) => Some((Within::Day(None, None), pod_of(c, text))),
+        _ => None,
+    };
+    if let Some((within, time)) = named {
+        return Some(Meaning::Fixed(Value::Date(Date {
+            year: Year::Unknown,
+            within,
+            time,
+        })));
     }
     if let Some(wd) = p(Part::Wd) {
         let weekday = lexicon::weekday(wd)?;

@@ -420,6 +420,16 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
         if name == "month-alone" && !mword.starts_with(|c: char| c.is_uppercase()) {
             return false;
         }
+        // "April Hughes": a month name before a capitalised word is a name, not a date.
+        if name == "month-alone"
+            && after.starts_with(|c: char| c.is_uppercase())
+            && !matches!(
+                before.as_str(),
+                "in" | "of" | "since" | "until" | "by" | "during"
+            )
+        {
+            return false;
+        }
     }
 
     match name {
@@ -450,11 +460,14 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
         "season-alone" => {
             let season = text[cand.core.start..cand.core.end].to_lowercase();
             let has_the = season.starts_with("the");
-            let head_word = if has_the {
-                word_before(text, cand.core.start)
-            } else {
-                before.clone()
-            };
+            let word = season.trim_start_matches("the").trim();
+            let written = &text[cand.core.end - word.len()..cand.core.end];
+            // "Winter Palace", "Spring Offensive": a capitalised season before a name is a name.
+            if written.starts_with(|c: char| c.is_uppercase())
+                && after.starts_with(|c: char| c.is_uppercase())
+            {
+                return false;
+            }
             const OK: &[&str] = &[
                 "in",
                 "during",
@@ -473,37 +486,23 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
                 "mid",
                 "before",
                 "after",
-                "each",
-                "every",
                 "for",
-                "the",
+                "spent",
+                "over",
+                "all",
             ];
-            if !OK.contains(&head_word.as_str()) && !OK.contains(&before.as_str()) {
-                return false;
-            }
-            if season.ends_with("fall") || season.ends_with("spring") {
-                if !has_the
-                    && !matches!(
-                        before.as_str(),
-                        "in" | "during"
-                            | "this"
-                            | "that"
-                            | "last"
-                            | "next"
-                            | "early"
-                            | "late"
-                            | "by"
-                            | "until"
-                            | "since"
-                    )
-                {
+            let ambiguous = word == "fall" || word == "spring";
+            if ambiguous {
+                // "the fall of Rome", "prices fall", "water from the spring"
+                let head = if has_the {
+                    word_before(text, cand.core.start)
+                } else {
+                    before.clone()
+                };
+                if after_lower == "of" || !OK.contains(&head.as_str()) {
                     return false;
                 }
-                if after_lower == "of" {
-                    return false;
-                }
-            }
-            if has_the && !OK.contains(&head_word.as_str()) {
+            } else if !has_the && !OK.contains(&before.as_str()) && before != "the" {
                 return false;
             }
         }
@@ -514,6 +513,10 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
             let unit = cand.part(text, Part::Unit).unwrap_or("").to_lowercase();
             let n = cand.part(text, Part::N).unwrap_or("").to_lowercase();
             if unit.starts_with("second") && (n == "a" || n == "an") {
+                return false;
+            }
+            // A year number is not an amount ("the 1988 quarter").
+            if n.len() == 4 && n.chars().all(|c| c.is_ascii_digit()) {
                 return false;
             }
             // Ages ("a 6-year-old boy", "52 years old") are not time expressions in TimeML.
@@ -540,6 +543,39 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
         _ => {}
     }
 
+    // "two days before the battle": the offset word introduces an event, so only the amount is a
+    // time expression (a duration); "two days before." keeps its direction.
+    if let Some(dir) = cand.parts[Part::Earlier as usize].or(cand.parts[Part::Later as usize]) {
+        let word = text[dir.start..dir.end].to_ascii_lowercase();
+        if matches!(word.as_str(), "before" | "after" | "prior" | "on" | "back")
+            && after.starts_with(|c: char| c.is_alphanumeric())
+        {
+            let unit_end = cand.parts[Part::Unit as usize].map_or(dir.start, |u| u.end);
+            if !cand.has(Part::N) {
+                return false;
+            }
+            cand.core.end = unit_end;
+            cand.span.end = unit_end;
+            cand.parts[Part::Earlier as usize] = None;
+            cand.parts[Part::Later as usize] = None;
+            cand.kind = Kind::Duration;
+        }
+    }
+    // Hyphenated adjectives ("The 14-day visa") leave the article outside.
+    if matches!(cand.kind, Kind::Duration)
+        && text[cand.core.start..]
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("the "))
+        && cand.parts[Part::Unit as usize].is_some_and(|u| text[..u.start].ends_with('-'))
+    {
+        if let Some(n) = cand.parts[Part::N as usize] {
+            cand.core.start = n.start;
+            cand.span.start = n.start;
+        }
+    }
+    if matches!(cand.kind, Kind::Ref) {
+        return true;
+    }
     // Modifier extension: look at up to 40 bytes before the match.
     let mut window_start = cand.core.start.saturating_sub(40);
     while !text.is_char_boundary(window_start) {
