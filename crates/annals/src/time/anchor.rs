@@ -492,7 +492,7 @@ mod tests {
         assert_eq!(shift(&r, Unit::Day, 3).to_string(), "1920-06-04");
         assert_eq!(shift(&r, Unit::Month, -7).to_string(), "1919-11");
         assert_eq!(shift(&r, Unit::Year, 1).to_string(), "1921");
-        assert_eq!(shift(&r, Unit::Week, 0).to_string(), "1920-W22");
+        assert_eq!(shift(&r, Unit::Week, 0).to_string(), "1920-W23");
         assert_eq!(shift(&r, Unit::Quarter, 1).to_string(), "1920-Q3");
         assert_eq!(
             shift(&Date::year(1915), Unit::Day, 4).to_string(),

@@ -143,7 +143,8 @@ fn small_number(w: &str) -> Option<u32> {
 /// `Err(())` when the words are not a number at all.
 #[allow(clippy::result_unit_err)]
 pub fn amount(phrase: &str) -> Result<Option<u32>, ()> {
-    let k = key(phrase).replace('-', " ");
+    // Dots are decimal points here ("2.5"), so only lowercase.
+    let k = phrase.to_lowercase().replace('-', " ");
     let words: Vec<&str> = k.split_whitespace().collect();
     if words.is_empty() {
         return Err(());
@@ -220,7 +221,7 @@ pub fn ordinal(word: &str) -> Option<u32> {
     let k = key(word).replace('-', " ");
     let k = k.trim();
     let digits = k.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    if !digits.is_empty() {
+    if k.starts_with(|c: char| c.is_ascii_digit()) {
         return digits.parse().ok();
     }
     let mut total = 0;

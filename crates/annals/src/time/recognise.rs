@@ -613,3 +613,34 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
     }
     true
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every rule's own examples are recognised whole, by that rule (given a neutral left context
+    /// for rules whose checks need one).
+    #[test]
+    fn rule_examples_are_recognised_by_their_rule() {
+        let set = rules();
+        let mut failures = Vec::new();
+        for (i, rule) in set.rules.iter().enumerate() {
+            for ex in &rule.examples {
+                let prefix = if rule.needs_mod { "the end of " } else { "in " };
+                let text = format!("{prefix}{ex}");
+                let found = recognise(&text);
+                let whole = found.iter().any(|c| {
+                    c.rule == i && c.core.start == prefix.len() && c.core.end == text.len()
+                });
+                if !whole {
+                    let got: Vec<_> = found
+                        .iter()
+                        .map(|c| (set.names[c.rule], &text[c.core.start..c.core.end]))
+                        .collect();
+                    failures.push(format!("{} {ex:?}: got {got:?}", rule.name));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}
