@@ -4,6 +4,7 @@
 //! recent date the story has given (explicitly or by an earlier resolution), at whatever
 //! granularity it was given; the document date is only a fallback.
 
+use super::lexicon;
 use super::normalise::{Meaning, YearChoice};
 use super::value::{Date, Reference, Season, Unit, Value, Within, Year};
 use super::Anchoring;
@@ -202,6 +203,38 @@ impl Anchor {
                         }),
                         Anchoring::Unanchored,
                     ),
+                }
+            }
+            Meaning::Holiday(h, choice) => {
+                let month = lexicon::holiday_month(h);
+                match reference {
+                    Some((r, how)) if year_of(&r).is_some() => {
+                        let probe = Date {
+                            year: Year::Unknown,
+                            within: Within::Month(Some(month)),
+                            time: None,
+                        };
+                        let y = self
+                            .complete_year(probe, choice, &r, tense)
+                            .full_year()
+                            .unwrap_or(0);
+                        match lexicon::holiday_date(h, y) {
+                            Some((m, d)) => (Value::Date(Date::day(y, m, d)), how),
+                            None => (Value::Date(probe), Anchoring::Unanchored),
+                        }
+                    }
+                    _ => {
+                        let within = match h {
+                            lexicon::Holiday::Fixed(m, d) => Within::Day(Some(m), Some(d)),
+                            _ => Within::Month(Some(month)),
+                        };
+                        let d = Date {
+                            year: Year::Unknown,
+                            within,
+                            time: None,
+                        };
+                        (Value::Date(d), Anchoring::Unanchored)
+                    }
                 }
             }
             Meaning::Clock(t) => match reference.filter(|(r, _)| r.ymd().is_some()) {
@@ -462,23 +495,35 @@ pub fn tense_near(text: &str, start: usize, end: usize) -> Tense {
         hi -= 1;
     }
     let window = &text[lo..hi];
-    let mut future = false;
-    let mut past = false;
+    // The marker nearest the expression decides: in "said they will meet Tuesday" the future
+    // auxiliary governs the weekday, in "will say what happened Tuesday" the past form does.
+    let centre = (start - lo + end - lo) / 2;
+    let mut nearest_future = usize::MAX;
+    let mut nearest_past = usize::MAX;
+    let mut at = 0;
     for w in window.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+        let pos = at;
+        at += w.len() + 1;
+        if w.is_empty() {
+            continue;
+        }
+        let distance = pos.abs_diff(centre);
         let w = w.to_ascii_lowercase();
         match w.as_str() {
-            "will" | "shall" | "'ll" | "won't" | "tomorrow" | "expected" | "scheduled"
-            | "plans" | "planned" | "planning" | "would" | "upcoming" => future = true,
-            "was" | "were" | "had" | "did" | "said" | "ago" | "last" | "yesterday" => past = true,
-            _ if w.ends_with("ed") && w.len() > 4 => past = true,
+            "will" | "shall" | "'ll" | "won't" | "tomorrow" | "scheduled" | "upcoming" => {
+                nearest_future = nearest_future.min(distance)
+            }
+            "was" | "were" | "had" | "did" | "said" | "says" | "ago" | "last" | "yesterday" => {
+                nearest_past = nearest_past.min(distance)
+            }
+            _ if w.ends_with("ed") && w.len() > 4 => nearest_past = nearest_past.min(distance),
             _ => {}
         }
     }
-    match (future, past) {
-        (true, false) => Tense::Future,
-        (false, true) => Tense::Past,
-        (true, true) => Tense::Future,
-        _ => Tense::Unknown,
+    match (nearest_future, nearest_past) {
+        (usize::MAX, usize::MAX) => Tense::Unknown,
+        (f, p) if f < p => Tense::Future,
+        _ => Tense::Past,
     }
 }
 

@@ -272,6 +272,107 @@ pub fn decade_word(word: &str) -> Option<u32> {
     })
 }
 
+/// Named days of the calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Holiday {
+    Fixed(u8, u8),
+    /// The nth (1-based; 5 = last) given weekday (1 = Monday) of a month.
+    NthWeekday(u8, u8, u8),
+    /// The Tuesday after the first Monday of November (US elections).
+    ElectionDay,
+    /// Easter Sunday plus this many days.
+    Easter(i8),
+}
+
+pub fn holiday(phrase: &str) -> Option<Holiday> {
+    let k = phrase.to_lowercase().replace('\u{2019}', "'");
+    let k: Vec<&str> = k.split_whitespace().collect();
+    let k = k.join(" ");
+    Some(match k.as_str() {
+        "christmas" | "christmas day" => Holiday::Fixed(12, 25),
+        "christmas eve" => Holiday::Fixed(12, 24),
+        "boxing day" => Holiday::Fixed(12, 26),
+        "new year's" | "new year's day" => Holiday::Fixed(1, 1),
+        "new year's eve" => Holiday::Fixed(12, 31),
+        "independence day" => Holiday::Fixed(7, 4),
+        "bastille day" => Holiday::Fixed(7, 14),
+        "armistice day" | "veterans day" | "remembrance day" => Holiday::Fixed(11, 11),
+        "halloween" => Holiday::Fixed(10, 31),
+        "valentine's day" => Holiday::Fixed(2, 14),
+        "may day" => Holiday::Fixed(5, 1),
+        "thanksgiving" | "thanksgiving day" => Holiday::NthWeekday(11, 4, 4),
+        "labor day" | "labour day" => Holiday::NthWeekday(9, 1, 1),
+        "memorial day" => Holiday::NthWeekday(5, 1, 5),
+        "election day" => Holiday::ElectionDay,
+        "easter" | "easter sunday" => Holiday::Easter(0),
+        "easter monday" => Holiday::Easter(1),
+        _ => return None,
+    })
+}
+
+/// The month a holiday falls in (for choosing its year), and its date in a given year.
+pub fn holiday_month(h: Holiday) -> u8 {
+    match h {
+        Holiday::Fixed(m, _) | Holiday::NthWeekday(m, _, _) => m,
+        Holiday::ElectionDay => 11,
+        Holiday::Easter(_) => 4,
+    }
+}
+
+pub fn holiday_date(h: Holiday, year: i32) -> Option<(u8, u8)> {
+    use jiff::civil::{Date, Weekday};
+    use jiff::ToSpan;
+    let y = i16::try_from(year).ok()?;
+    let weekday = |n: u8| match n {
+        1 => Weekday::Monday,
+        2 => Weekday::Tuesday,
+        3 => Weekday::Wednesday,
+        4 => Weekday::Thursday,
+        5 => Weekday::Friday,
+        6 => Weekday::Saturday,
+        _ => Weekday::Sunday,
+    };
+    let d = match h {
+        Holiday::Fixed(m, d) => Date::new(y, m as i8, d as i8).ok()?,
+        Holiday::NthWeekday(m, wd, n) => {
+            let first = Date::new(y, m as i8, 1).ok()?;
+            if n == 5 {
+                first
+                    .last_of_month()
+                    .nth_weekday_of_month(-1, weekday(wd))
+                    .ok()?
+            } else {
+                first.nth_weekday_of_month(n as i8, weekday(wd)).ok()?
+            }
+        }
+        Holiday::ElectionDay => {
+            let monday = Date::new(y, 11, 1)
+                .ok()?
+                .nth_weekday_of_month(1, Weekday::Monday)
+                .ok()?;
+            monday.checked_add(1.day()).ok()?
+        }
+        Holiday::Easter(offset) => {
+            // The anonymous Gregorian computus (Meeus/Jones/Butcher).
+            let (a, b, c) = (year % 19, year / 100, year % 100);
+            let (d, e) = (b / 4, b % 4);
+            let f = (b + 8) / 25;
+            let g = (b - f + 1) / 3;
+            let h = (19 * a + b - d - g + 15) % 30;
+            let (i, k) = (c / 4, c % 4);
+            let l = (32 + 2 * e + 2 * i - h - k) % 7;
+            let m = (a + 11 * h + 22 * l) / 451;
+            let month = (h + l - 7 * m + 114) / 31;
+            let day = (h + l - 7 * m + 114) % 31 + 1;
+            Date::new(y, month as i8, day as i8)
+                .ok()?
+                .checked_add((offset as i64).days())
+                .ok()?
+        }
+    };
+    Some((d.month() as u8, d.day() as u8))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,6 +387,21 @@ mod tests {
         assert_eq!(amount("several"), Ok(None));
         assert_eq!(amount("a"), Ok(Some(10)));
         assert!(amount("guns").is_err());
+    }
+
+    #[test]
+    fn holidays() {
+        assert_eq!(
+            holiday_date(Holiday::NthWeekday(11, 4, 4), 1999),
+            Some((11, 25))
+        );
+        assert_eq!(holiday_date(Holiday::ElectionDay, 1998), Some((11, 3)));
+        assert_eq!(holiday_date(Holiday::Easter(0), 2000), Some((4, 23)));
+        assert_eq!(holiday_date(Holiday::Easter(0), 1916), Some((4, 23)));
+        assert_eq!(
+            holiday_date(Holiday::NthWeekday(5, 1, 5), 1990),
+            Some((5, 28))
+        );
     }
 
     #[test]

@@ -45,6 +45,8 @@ pub enum Meaning {
     },
     /// A time of day on the reference day.
     Clock(TimeOfDay),
+    /// A named day whose date depends on the year ("Thanksgiving", "Easter").
+    Holiday(lexicon::Holiday, YearChoice),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -70,6 +72,7 @@ fn parse_year(s: &str) -> Option<i32> {
 fn rel_sign(word: &str) -> i32 {
     let w = word.to_ascii_lowercase();
     let w = w.trim_start_matches("the").trim();
+    let w = w.split_whitespace().next().unwrap_or("");
     match w {
         "next" | "following" | "coming" | "upcoming" => 1,
         "last" | "previous" | "preceding" | "past" | "prior" => -1,
@@ -78,9 +81,20 @@ fn rel_sign(word: &str) -> i32 {
 }
 
 fn pod_of(c: &Candidate, text: &str) -> Option<TimeOfDay> {
-    c.part(text, Part::Pod)
-        .and_then(|w| lexicon::part_of_day(w.split_whitespace().last().unwrap_or(w)))
-        .map(TimeOfDay::Part)
+    let w = c.part(text, Part::Pod)?;
+    let w = w
+        .split_whitespace()
+        .last()
+        .unwrap_or(w)
+        .to_ascii_lowercase();
+    if w == "noon" || w == "midday" {
+        return Some(TimeOfDay::Clock {
+            hour: 12,
+            minute: Some(0),
+            second: None,
+        });
+    }
+    lexicon::part_of_day(w.trim_start_matches("mid").trim_start_matches('-')).map(TimeOfDay::Part)
 }
 
 fn span_mod(dmod: Option<&str>) -> Option<Mod> {
@@ -104,6 +118,9 @@ pub fn normalise(text: &str, c: &Candidate) -> Option<Normalised> {
     let p = |part| c.part(text, part);
     match c.kind {
         Kind::Date | Kind::Time => {
+            out.meaning = date_meaning(text, c, &mut out.modifier)?;
+        }
+        Kind::Offset if c.has(Part::Wd) => {
             out.meaning = date_meaning(text, c, &mut out.modifier)?;
         }
         Kind::Offset => {
@@ -209,6 +226,8 @@ fn date_meaning(text: &str, c: &Candidate, modifier: &mut Option<Mod>) -> Option
             }
         }
         Some(Year::Full(y))
+    } else if let Some(words) = p(Part::Yw) {
+        Some(Year::Full(spelled_year(words)?))
     } else if let Some(yy) = p(Part::Yy) {
         let yy: i32 = yy.parse().ok()?;
         // Two-digit years in news copy are of the 20th century unless they are small.
@@ -255,6 +274,22 @@ fn date_meaning(text: &str, c: &Candidate, modifier: &mut Option<Mod>) -> Option
         return Some(Meaning::Fixed(Value::Date(Date::year(y))));
     }
 
+    if let Some(h) = p(Part::Hol) {
+        let holiday = lexicon::holiday(h)?;
+        return Some(match year {
+            Some(Year::Full(y)) => {
+                let (m, d) = lexicon::holiday_date(holiday, y)?;
+                Meaning::Fixed(Value::Date(Date::day(y, m, d)))
+            }
+            _ => {
+                let choice = match p(Part::Rel).map(rel_sign) {
+                    Some(0) | None => YearChoice::Context,
+                    Some(s) => YearChoice::Nearest(s),
+                };
+                Meaning::Holiday(holiday, choice)
+            }
+        });
+    }
     let month = match p(Part::M) {
         Some(m) => Some(lexicon::month(m)?),
         None => None,
@@ -324,7 +359,7 @@ fn date_meaning(text: &str, c: &Candidate, modifier: &mut Option<Mod>) -> Option
     if year.is_some() {
         return Some(Meaning::Fixed(Value::Date(date)));
     }
-    let choice = if let Some(yrel) = p(Part::Yrel) {
+    let choice = if let Some(yrel) = p(Part::Yrel).or(p(Part::Yrel2)) {
         YearChoice::Shift(rel_sign(yrel))
     } else if let Some(rel) = p(Part::Rel) {
         match rel_sign(rel) {
@@ -335,6 +370,35 @@ fn date_meaning(text: &str, c: &Candidate, modifier: &mut Option<Mod>) -> Option
         YearChoice::Context
     };
     Some(Meaning::NeedsYear(date, choice))
+}
+
+/// "nineteen ninety-six" → 1996, "two thousand and one" → 2001.
+fn spelled_year(words: &str) -> Option<i32> {
+    let w = words.to_ascii_lowercase().replace('-', " ");
+    let parts: Vec<&str> = w.split_whitespace().filter(|x| *x != "and").collect();
+    if parts.first() == Some(&"two") && parts.get(1) == Some(&"thousand") {
+        let rest = parts[2..].join(" ");
+        let n = if rest.is_empty() {
+            0
+        } else {
+            lexicon::amount(&rest).ok()?? / 10
+        };
+        return Some(2000 + n as i32);
+    }
+    let century = (lexicon::amount(parts.first()?).ok()?? / 10) as i32;
+    let mut rest: Vec<&str> = parts[1..].to_vec();
+    if rest.first() == Some(&"hundred") {
+        rest.remove(0);
+    }
+    if rest.first() == Some(&"oh") {
+        rest.remove(0);
+    }
+    let n = if rest.is_empty() {
+        0
+    } else {
+        (lexicon::amount(&rest.join(" ")).ok()?? / 10) as i32
+    };
+    (n < 100).then_some(century * 100 + n)
 }
 
 fn days_in_month_max(m: u8) -> u32 {

@@ -48,9 +48,12 @@ pub enum Part {
     Refw,
     Dash,
     D2,
+    Yrel2,
+    Yw,
+    Hol,
 }
 
-const PART_NAMES: [(&str, Part); 34] = [
+const PART_NAMES: [(&str, Part); 37] = [
     ("y", Part::Y),
     ("yy", Part::Yy),
     ("era", Part::Era),
@@ -85,6 +88,9 @@ const PART_NAMES: [(&str, Part); 34] = [
     ("refw", Part::Refw),
     ("dash", Part::Dash),
     ("d2", Part::D2),
+    ("yrel2", Part::Yrel2),
+    ("yw", Part::Yw),
+    ("hol", Part::Hol),
 ];
 const NPARTS: usize = PART_NAMES.len();
 
@@ -130,8 +136,8 @@ const POINT_MODIFIERS: &[(&str, Option<Mod>)] = &[
         r"the\s+rest\s+of|the\s+remainder\s+of|the\s+whole\s+of|the\s+course\s+of",
         None,
     ),
-    (r"early(?:\s+in)?|earlier\s+in", Some(Mod::Start)),
-    (r"late(?:\s+in)?|later\s+in", Some(Mod::End)),
+    (r"early(?:\s+in)?|earlier\s+in|early-", Some(Mod::Start)),
+    (r"late(?:\s+in)?|later\s+in|late-", Some(Mod::End)),
     (r"mid|mid-|the\s+mid-", Some(Mod::Mid)),
     (
         r"about|around|approximately|roughly|circa|c\.|ca\.",
@@ -582,7 +588,9 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
         window_start += 1;
     }
     let window = &text[window_start..cand.core.start];
-    let mods: &Modifiers = if matches!(cand.kind, Kind::Duration) {
+    // Counted offsets ("nearly two weeks ago") take the comparatives of amounts.
+    let counted_offset = matches!(cand.kind, Kind::Offset) && cand.has(Part::N);
+    let mods: &Modifiers = if matches!(cand.kind, Kind::Duration) || counted_offset {
         &DURATION_MODS
     } else {
         &POINT_MODS
