@@ -104,7 +104,7 @@ impl Anchor {
     pub fn resolve(&mut self, meaning: Meaning, tense: Tense) -> (Value, Anchoring) {
         let anaphoric = match meaning {
             Meaning::Offset { anaphoric, .. } => anaphoric,
-            Meaning::Clock(_) => true,
+            Meaning::Clock(_) | Meaning::StoryTime => true,
             _ => false,
         };
         let mut reference = self.reference(anaphoric);
@@ -205,6 +205,10 @@ impl Anchor {
                     ),
                 }
             }
+            Meaning::StoryTime => match self.reference(true) {
+                Some((r, how)) => (Value::Date(r), how),
+                None => (Value::Ref(Reference::Present), Anchoring::Unanchored),
+            },
             Meaning::Holiday(h, choice) => {
                 let month = lexicon::holiday_month(h);
                 match reference {

@@ -151,7 +151,11 @@ pub fn tag(
     let mut anchor = anchor::Anchor::new(mode, dct);
     let mut out = Vec::new();
     let mut borrows = Vec::new();
+    let all_rules = &rules::rules().rules;
     for cand in recognise::recognise(text) {
+        if mode == Mode::News && all_rules[cand.rule].narrative_only {
+            continue;
+        }
         let Some(norm) = normalise::normalise(text, &cand) else {
             continue;
         };

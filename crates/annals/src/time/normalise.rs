@@ -45,6 +45,8 @@ pub enum Meaning {
     },
     /// A time of day on the reference day.
     Clock(TimeOfDay),
+    /// The story's current time ("at the same time", "this period").
+    StoryTime,
     /// A named day whose date depends on the year ("Thanksgiving", "Easter").
     Holiday(lexicon::Holiday, YearChoice),
 }
@@ -153,9 +155,15 @@ pub fn normalise(text: &str, c: &Candidate) -> Option<Normalised> {
             out.ttype = TimexType::Set;
             out.meaning = set_meaning(text, c, &mut out)?;
         }
+        Kind::Ref if super::rules::rules().names[c.rule] == "story-time" => {
+            out.meaning = Meaning::StoryTime;
+        }
         Kind::Ref => {
             let name = super::rules::rules().names[c.rule];
+            let word = c.part(text, Part::Refw).unwrap_or("").to_ascii_lowercase();
             let r = match name {
+                "ref-adjective" if word == "former" || word == "recent" => Reference::Past,
+                "ref-adjective" if word == "future" => Reference::Future,
                 "ref-past" => Reference::Past,
                 "ref-future" => Reference::Future,
                 _ => Reference::Present,
@@ -347,6 +355,13 @@ fn date_meaning(text: &str, c: &Candidate, modifier: &mut Option<Mod>) -> Option
         Within::Whole
     } else if let Some(t) = clock(text, c) {
         return Some(Meaning::Clock(t));
+    } else if let Some(t) = time {
+        // A bare part of the day ("at night"): no particular day.
+        return Some(Meaning::Fixed(Value::Date(Date {
+            year: Year::Unknown,
+            within: Within::Day(None, None),
+            time: Some(t),
+        })));
     } else {
         return None;
     };

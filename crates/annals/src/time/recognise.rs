@@ -186,6 +186,38 @@ fn compile_modifiers(table: &[(&str, Option<Mod>)]) -> Modifiers {
 static POINT_MODS: LazyLock<Modifiers> = LazyLock::new(|| compile_modifiers(POINT_MODIFIERS));
 static DURATION_MODS: LazyLock<Modifiers> = LazyLock::new(|| compile_modifiers(DURATION_MODIFIERS));
 
+/// Years glued to the next word by lost line breaks in extracted headings ("1917-1918Events of").
+static GLUED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9A-Za-z,.$])((?:1[0-9]{3}|20[0-9]{2}))[A-Z][a-z]").expect("compiles")
+});
+
+fn glued_years(text: &str, out: &mut Vec<Candidate>) {
+    let Some(rule) = rules().names.iter().position(|n| *n == "year") else {
+        return;
+    };
+    let mut found = Vec::new();
+    for caps in GLUED_YEAR.captures_iter(text) {
+        let Some(y) = caps.get_group(1) else { continue };
+        let span = Span::new(y.start, y.end);
+        if !out.iter().any(|c| c.span.overlaps(&span)) {
+            let mut parts = [None; NPARTS];
+            parts[Part::Y as usize] = Some(span);
+            found.push(Candidate {
+                span,
+                core: span,
+                rule,
+                kind: Kind::Date,
+                parts,
+                modifier: None,
+            });
+        }
+    }
+    if !found.is_empty() {
+        out.extend(found);
+        out.sort_by_key(|c| c.span.start);
+    }
+}
+
 /// Find every candidate time expression in `text`, in text order, non-overlapping.
 pub fn recognise(text: &str) -> Vec<Candidate> {
     let set = rules();
@@ -215,6 +247,7 @@ pub fn recognise(text: &str) -> Vec<Candidate> {
             at = next_word(text, m.start());
         }
     }
+    glued_years(text, &mut out);
     out
 }
 
@@ -320,54 +353,18 @@ const VERB_FOLLOWERS: &[&str] = &[
 ];
 
 fn count_noun(word: &str) -> bool {
-    let w = word;
-    if w.is_empty() || !w.chars().next().is_some_and(|c| c.is_lowercase()) {
-        return false;
-    }
-    const NON_NOUNS: &[&str] = &[
-        "was", "has", "is", "as", "this", "its", "his", "thus", "plus", "us", "was", "does",
-        "goes", "sees", "saw", "marks", "brings", "brought", "begins", "ends", "whereas", "proves",
-        "remains", "becomes", "means", "seems", "sees",
-    ];
+    // Only nouns that count people and things: "1913 levels" and "1920 elections" are years.
     const COUNT_WORDS: &[&str] = &[
-        "men",
-        "people",
-        "feet",
-        "strong",
-        "infantry",
-        "cavalry",
-        "artillery",
-        "personnel",
-        "km",
-        "kilometers",
-        "kilometres",
-        "miles",
-        "tons",
-        "tonnes",
-        "guns",
-        "ships",
-        "aircraft",
-        "hectares",
-        "acres",
-        "yards",
-        "metres",
-        "meters",
-        "dollars",
-        "pounds",
-        "rubles",
-        "roubles",
-        "marks",
-        "francs",
-        "yen",
-        "cases",
-        "votes",
-        "seats",
-        "casualties",
+        "men", "people", "persons", "soldiers", "troops", "sailors", "marines", "officers",
+        "prisoners", "refugees", "civilians", "workers", "deaths", "dead", "killed", "wounded",
+        "casualties", "feet", "strong", "infantry", "cavalry", "artillery", "personnel", "km",
+        "kilometers", "kilometres", "miles", "tons", "tonnes", "guns", "rifles", "tanks", "planes",
+        "ships", "vessels", "aircraft", "horses", "hectares", "acres", "yards", "metres", "meters",
+        "dollars", "pounds", "rubles", "roubles", "marks", "francs", "yen", "cases", "votes",
+        "seats", "members", "delegates", "students", "children", "women", "inhabitants",
+        "residents", "families", "households", "units", "shares", "barrels", "copies", "pages",
     ];
-    if COUNT_WORDS.contains(&w) {
-        return true;
-    }
-    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !NON_NOUNS.contains(&w)
+    COUNT_WORDS.contains(&word)
 }
 
 /// Context checks and modifier extension. Returns false when the match is not a time expression.
@@ -498,7 +495,12 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
                 "all",
             ];
             let ambiguous = word == "fall" || word == "spring";
-            if ambiguous {
+            let head_text = text[..cand.core.start].trim_end();
+            let starts_sentence = head_text.is_empty() || head_text.ends_with(['.', '!', '?', '\n', ':', ';']);
+            const VERBISH: &[&str] = &["came", "arrived", "began", "was", "had", "brought", "set", "saw", "ended", "fell", "offensive", "campaign", "campaigns", "months", "weather", "rains"];
+            if ambiguous && starts_sentence && written.starts_with(|c: char| c.is_uppercase()) && after.starts_with(|c: char| c.is_lowercase()) {
+                // "Spring came": a sentence-initial season before a verb.
+            } else if ambiguous {
                 // "the fall of Rome", "prices fall", "water from the spring"
                 let head = if has_the {
                     word_before(text, cand.core.start)
@@ -508,7 +510,17 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
                 if after_lower == "of" || !OK.contains(&head.as_str()) {
                     return false;
                 }
-            } else if !has_the && !OK.contains(&before.as_str()) && before != "the" {
+            } else if !has_the && !OK.contains(&before.as_str()) && before != "the" && !starts_sentence && before.chars().any(char::is_alphabetic) {
+                // Bare "winter"/"summer" are times unless they modify a noun ("summer camp").
+                if after.starts_with(|c: char| c.is_lowercase()) && !VERBISH.contains(&after_lower.as_str()) {
+                    return false;
+                }
+            }
+        }
+        "bare-part-of-day" => {
+            const OK: &[&str] = &["at", "by", "during", "until", "till", "before", "after", "from", "through", "all", "overnight"];
+            let head = if before == "the" { word_before(text, cand.core.start.saturating_sub(4).max(0)) } else { before.clone() };
+            if !OK.contains(&before.as_str()) && !(before == "the" && OK.contains(&head.as_str())) {
                 return false;
             }
         }

@@ -31,6 +31,10 @@ pub struct Rule {
     /// Only valid with a modifier before it ("the end of" + "the month").
     #[serde(default)]
     pub needs_mod: bool,
+    /// A convention of narrative (history) annotation that news annotation does not share
+    /// ("former", "at the same time").
+    #[serde(default)]
+    pub narrative_only: bool,
 }
 
 #[derive(Deserialize)]
