@@ -16,6 +16,7 @@ pub mod io;
 pub mod pipeline;
 pub mod text;
 pub mod time;
+pub mod timeline;
 
 pub use document::{Document, Span, Tag};
 pub use error::{Error, Result};

@@ -5,3 +5,4 @@ mod eval_scores;
 mod text_segment;
 mod time_table;
 mod gates;
+mod timeline_basic;
