@@ -55,7 +55,10 @@ fn score(dirs: &[&str], mode: Mode) -> annals::eval::Scores {
 }
 
 fn floor(name: &str, got: f64, min: f64) {
-    assert!(got >= min, "{name} fell to {got:.2}, under its floor {min:.2}");
+    assert!(
+        got >= min,
+        "{name} fell to {got:.2}, under its floor {min:.2}"
+    );
 }
 
 #[test]

@@ -39,6 +39,17 @@ struct Expected {
     nth: Option<usize>,
 }
 
+/// (start byte, text, type, value, mod, quant, freq)
+type Row = (
+    usize,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
 fn tables() -> Vec<(String, Table)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/testdata/time");
     let mut out = Vec::new();
@@ -57,17 +68,7 @@ fn tables() -> Vec<(String, Table)> {
 }
 
 /// (start byte, text, type, value, mod, quant, freq) of what the tagger produced.
-fn produced(
-    case: &Case,
-) -> Vec<(
-    usize,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-)> {
+fn produced(case: &Case) -> Vec<Row> {
     let doc = Document::from_text(case.text.clone());
     let opts = TagOptions {
         mode: Some(if case.mode == "news" {
@@ -95,17 +96,7 @@ fn produced(
         .collect()
 }
 
-fn expected(
-    case: &Case,
-) -> Vec<(
-    usize,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-)> {
+fn expected(case: &Case) -> Vec<Row> {
     case.timexes
         .iter()
         .map(|e| {

@@ -462,7 +462,7 @@ pub fn shift(r: &Date, unit: Unit, n: i32) -> Date {
                         time: None,
                     }
                 }
-                None => Date::year(y + if unit == Unit::Half { 0 } else { 0 }),
+                None => Date::year(y),
             }
         }
         Unit::Year => Date::year(y + n),
@@ -504,23 +504,39 @@ pub fn tense_near(text: &str, start: usize, end: usize) -> Tense {
     let centre = (start - lo + end - lo) / 2;
     let mut nearest_future = usize::MAX;
     let mut nearest_past = usize::MAX;
+    let mut words = Vec::new();
     let mut at = 0;
     for w in window.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
-        let pos = at;
-        at += w.len() + 1;
-        if w.is_empty() {
-            continue;
+        if !w.is_empty() {
+            words.push((at, w.to_ascii_lowercase()));
         }
+        at += w.len() + 1;
+    }
+    for (i, (pos, w)) in words.iter().enumerate() {
         let distance = pos.abs_diff(centre);
-        let w = w.to_ascii_lowercase();
+        let prev = i.checked_sub(1).map(|j| words[j].1.as_str()).unwrap_or("");
+        let next = words.get(i + 1).map(|x| x.1.as_str()).unwrap_or("");
         match w.as_str() {
-            "will" | "shall" | "'ll" | "won't" | "tomorrow" | "scheduled" | "upcoming" => {
+            "will" | "shall" | "'ll" | "won't" | "tomorrow" | "upcoming" => {
+                nearest_future = nearest_future.min(distance)
+            }
+            // "expected to", "scheduled to", "plans to": intentions point forward.
+            "expected" | "scheduled" | "planned" | "plans" | "plan" | "due" | "set" | "intends"
+            | "going" | "hopes"
+                if next == "to" =>
+            {
                 nearest_future = nearest_future.min(distance)
             }
             "was" | "were" | "had" | "did" | "said" | "says" | "ago" | "last" | "yesterday" => {
                 nearest_past = nearest_past.min(distance)
             }
-            _ if w.ends_with("ed") && w.len() > 4 => nearest_past = nearest_past.min(distance),
+            // A participle after a form of "be" ("will be closed") says nothing about the past.
+            _ if w.ends_with("ed")
+                && w.len() > 4
+                && !matches!(prev, "be" | "been" | "being" | "is" | "are" | "am" | "get") =>
+            {
+                nearest_past = nearest_past.min(distance)
+            }
             _ => {}
         }
     }

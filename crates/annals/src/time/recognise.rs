@@ -355,14 +355,72 @@ const VERB_FOLLOWERS: &[&str] = &[
 fn count_noun(word: &str) -> bool {
     // Only nouns that count people and things: "1913 levels" and "1920 elections" are years.
     const COUNT_WORDS: &[&str] = &[
-        "men", "people", "persons", "soldiers", "troops", "sailors", "marines", "officers",
-        "prisoners", "refugees", "civilians", "workers", "deaths", "dead", "killed", "wounded",
-        "casualties", "feet", "strong", "infantry", "cavalry", "artillery", "personnel", "km",
-        "kilometers", "kilometres", "miles", "tons", "tonnes", "guns", "rifles", "tanks", "planes",
-        "ships", "vessels", "aircraft", "horses", "hectares", "acres", "yards", "metres", "meters",
-        "dollars", "pounds", "rubles", "roubles", "marks", "francs", "yen", "cases", "votes",
-        "seats", "members", "delegates", "students", "children", "women", "inhabitants",
-        "residents", "families", "households", "units", "shares", "barrels", "copies", "pages",
+        "men",
+        "people",
+        "persons",
+        "soldiers",
+        "troops",
+        "sailors",
+        "marines",
+        "officers",
+        "prisoners",
+        "refugees",
+        "civilians",
+        "workers",
+        "deaths",
+        "dead",
+        "killed",
+        "wounded",
+        "casualties",
+        "feet",
+        "strong",
+        "infantry",
+        "cavalry",
+        "artillery",
+        "personnel",
+        "km",
+        "kilometers",
+        "kilometres",
+        "miles",
+        "tons",
+        "tonnes",
+        "guns",
+        "rifles",
+        "tanks",
+        "planes",
+        "ships",
+        "vessels",
+        "aircraft",
+        "horses",
+        "hectares",
+        "acres",
+        "yards",
+        "metres",
+        "meters",
+        "dollars",
+        "pounds",
+        "rubles",
+        "roubles",
+        "marks",
+        "francs",
+        "yen",
+        "cases",
+        "votes",
+        "seats",
+        "members",
+        "delegates",
+        "students",
+        "children",
+        "women",
+        "inhabitants",
+        "residents",
+        "families",
+        "households",
+        "units",
+        "shares",
+        "barrels",
+        "copies",
+        "pages",
     ];
     COUNT_WORDS.contains(&word)
 }
@@ -408,8 +466,8 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
             // Lowercase "may"/"march" is a verb unless a day or year makes it a date.
             return false;
         }
-        if ambiguous && !has_y {
-            if !has_d {
+        if ambiguous && !has_y && !has_d {
+            {
                 // "May" and "March" alone are months only after a preposition and not before a
                 // verb particle ("to March on Tehran", "May God help").
                 if before == "to" || !POINT_PREPOSITIONS.contains(&before.as_str()) {
@@ -436,15 +494,14 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
     }
 
     match name {
-        "year" => {
+        "year"
             if count_noun(after)
                 || matches!(
                     before.as_str(),
                     "page" | "p" | "pp" | "no" | "number" | "route" | "flight" | "room" | "highway"
-                )
-            {
-                return false;
-            }
+                ) =>
+        {
+            return false;
         }
         "year-range-short" => {
             // "1914–18" only when the second part can be a later year in the same century.
@@ -496,9 +553,31 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
             ];
             let ambiguous = word == "fall" || word == "spring";
             let head_text = text[..cand.core.start].trim_end();
-            let starts_sentence = head_text.is_empty() || head_text.ends_with(['.', '!', '?', '\n', ':', ';']);
-            const VERBISH: &[&str] = &["came", "arrived", "began", "was", "had", "brought", "set", "saw", "ended", "fell", "offensive", "campaign", "campaigns", "months", "weather", "rains"];
-            if ambiguous && starts_sentence && written.starts_with(|c: char| c.is_uppercase()) && after.starts_with(|c: char| c.is_lowercase()) {
+            let starts_sentence =
+                head_text.is_empty() || head_text.ends_with(['.', '!', '?', '\n', ':', ';']);
+            const VERBISH: &[&str] = &[
+                "came",
+                "arrived",
+                "began",
+                "was",
+                "had",
+                "brought",
+                "set",
+                "saw",
+                "ended",
+                "fell",
+                "offensive",
+                "campaign",
+                "campaigns",
+                "months",
+                "weather",
+                "rains",
+            ];
+            if ambiguous
+                && starts_sentence
+                && written.starts_with(|c: char| c.is_uppercase())
+                && after.starts_with(|c: char| c.is_lowercase())
+            {
                 // "Spring came": a sentence-initial season before a verb.
             } else if ambiguous {
                 // "the fall of Rome", "prices fall", "water from the spring"
@@ -510,17 +589,39 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
                 if after_lower == "of" || !OK.contains(&head.as_str()) {
                     return false;
                 }
-            } else if !has_the && !OK.contains(&before.as_str()) && before != "the" && !starts_sentence && before.chars().any(char::is_alphabetic) {
+            } else if !has_the
+                && !OK.contains(&before.as_str())
+                && before != "the"
+                && !starts_sentence
+                && before.chars().any(char::is_alphabetic)
+            {
                 // Bare "winter"/"summer" are times unless they modify a noun ("summer camp").
-                if after.starts_with(|c: char| c.is_lowercase()) && !VERBISH.contains(&after_lower.as_str()) {
+                if after.starts_with(|c: char| c.is_lowercase())
+                    && !VERBISH.contains(&after_lower.as_str())
+                {
                     return false;
                 }
             }
         }
         "bare-part-of-day" => {
-            const OK: &[&str] = &["at", "by", "during", "until", "till", "before", "after", "from", "through", "all", "overnight"];
-            let head = if before == "the" { word_before(text, cand.core.start.saturating_sub(4).max(0)) } else { before.clone() };
-            if !OK.contains(&before.as_str()) && !(before == "the" && OK.contains(&head.as_str())) {
+            const OK: &[&str] = &[
+                "at",
+                "in",
+                "by",
+                "during",
+                "until",
+                "till",
+                "before",
+                "after",
+                "from",
+                "through",
+                "all",
+                "overnight",
+            ];
+            // "during the night": look past the article.
+            let the_start = text[..cand.core.start].trim_end().len().saturating_sub(3);
+            let head = word_before(text, the_start);
+            if !(OK.contains(&before.as_str()) || before == "the" && OK.contains(&head.as_str())) {
                 return false;
             }
         }
@@ -543,13 +644,32 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
                 return false;
             }
         }
-        "duration-bare-plural" => {
+        // "for years", "took months": a bare plural unit is a duration only after such words.
+        "duration-bare-plural"
             if !matches!(
                 before.as_str(),
-                "for" | "within" | "over" | "after" | "lasted" | "took" | "spent" | "in"
-            ) {
-                return false;
-            }
+                "for"
+                    | "within"
+                    | "over"
+                    | "after"
+                    | "lasted"
+                    | "took"
+                    | "spent"
+                    | "in"
+                    | "take"
+                    | "takes"
+                    | "taken"
+                    | "taking"
+                    | "need"
+                    | "needed"
+                    | "needs"
+                    | "last"
+                    | "lasts"
+                    | "wait"
+                    | "waited"
+            ) =>
+        {
+            return false;
         }
         "ref-present" => {
             let w = text[cand.core.start..cand.core.end].to_lowercase();
