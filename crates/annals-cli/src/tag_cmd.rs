@@ -26,6 +26,11 @@ pub enum ModeArg {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:
+  annals tag examples/gilan-1920.txt                      # narrative mode, a table
+  annals tag --dct 1998-03-04 --format json story.txt     # news mode, anchored to the date
+  annals tag --format timeml --out-dir out/ gold/*.tml    # TimeML in, TimeML out (TEXT kept)
+  annals eval gold/ out/                                  # then score it (TempEval-3)")]
 pub struct Args {
     /// Input files (.txt, .md, .html, .tml); `-` for standard input.
     #[arg(required = true)]
@@ -111,7 +116,25 @@ pub fn render(doc: &Document, analysis: &Analysis, format: Format) -> String {
             s
         }
         Format::Table => {
-            let mut s = String::new();
+            let mut s = format!(
+                "# {} ({} mode{}): {} time expressions\n{:>7}  {:<7} {:<9} {:<22} {:<13} TEXT\n",
+                doc.path.display(),
+                match analysis.mode {
+                    Mode::News => "news",
+                    Mode::Narrative => "narrative",
+                },
+                analysis
+                    .dct
+                    .as_deref()
+                    .map(|d| format!(", document date {d}"))
+                    .unwrap_or_default(),
+                analysis.timexes.len(),
+                "START",
+                "END",
+                "TYPE",
+                "VALUE",
+                "MOD"
+            );
             for t in &analysis.timexes {
                 s.push_str(&format!(
                     "{:>7}..{:<7} {:<9} {:<22} {:<13} {}\n",

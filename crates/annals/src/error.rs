@@ -6,11 +6,12 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("reading {path}: {source}")]
+    // The I/O error is part of the message and deliberately not a `source`, so that error chains
+    // (anyhow's `{:#}`) do not print it twice.
+    #[error("reading {path}: {cause}")]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error(
         "{path}: invalid UTF-8 at byte {offset} (use --lossy to replace invalid bytes with U+FFFD)"

@@ -269,7 +269,10 @@ fn side<'a>(doc: &'a Document, tags: &'a [Tag]) -> Side<'a> {
 fn tml_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let io_err = |path: &Path| {
         let path = path.to_path_buf();
-        move |source| Error::Io { path, source }
+        move |source| Error::Io {
+            path,
+            cause: source,
+        }
     };
     if !dir.is_dir() {
         return Err(Error::Eval(format!("{} is not a folder", dir.display())));

@@ -41,14 +41,14 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document> {
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|source| {
             Error::Io {
                 path: path.to_path_buf(),
-                source,
+                cause: source,
             }
         })?;
         buf
     } else {
         std::fs::read(path).map_err(|source| Error::Io {
             path: path.to_path_buf(),
-            source,
+            cause: source,
         })?
     };
     let format = opts.format.unwrap_or_else(|| format_for_path(path));
