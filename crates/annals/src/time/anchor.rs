@@ -116,6 +116,21 @@ impl Anchor {
                 reference = self.reference(false);
             }
         }
+        // "The quarter" or "the latest quarter" in a report with no quarter named yet is the last
+        // completed one: reports are written after the period they report on.
+        let completed_period = matches!(
+            (self.mode, meaning, reference),
+            (
+                Mode::News,
+                Meaning::Offset {
+                    unit: Unit::Quarter,
+                    amount: Some(0),
+                    anaphoric: true,
+                    ..
+                },
+                Some((_, Anchoring::DocumentDate))
+            )
+        );
         let (value, anchoring) = match meaning {
             Meaning::Fixed(v) => (v, Anchoring::Explicit),
             Meaning::NeedsYear(date, choice) => match reference {
@@ -157,6 +172,8 @@ impl Anchor {
                             }
                             _ => r,
                         };
+                        let n = if completed_period { 1 } else { n };
+                        let sign = if completed_period { -1 } else { sign };
                         let mut d = if unit == Unit::Year
                             && counted
                             && matches!(r.within, Within::Quarter(_) | Within::Half(_))

@@ -536,7 +536,7 @@ fn is_anaphoric(c: &Candidate, text: &str) -> bool {
             let r = r.trim_start_matches("the").trim();
             matches!(
                 r,
-                "that" | "same" | "following" | "previous" | "preceding" | "prior" | ""
+                "that" | "same" | "following" | "previous" | "preceding" | "prior" | "latest" | ""
             )
         }
         None => false,

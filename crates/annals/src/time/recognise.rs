@@ -699,16 +699,29 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
             cand.kind = Kind::Duration;
         }
     }
-    // Hyphenated adjectives ("The 14-day visa") leave the article outside.
-    if matches!(cand.kind, Kind::Duration)
-        && text[cand.core.start..]
-            .get(..4)
-            .is_some_and(|w| w.eq_ignore_ascii_case("the "))
-        && cand.parts[Part::Unit as usize].is_some_and(|u| text[..u.start].ends_with('-'))
-    {
-        if let Some(n) = cand.parts[Part::N as usize] {
-            cand.core.start = n.start;
-            cand.span.start = n.start;
+    // Hyphenated adjectives ("The 14-day visa", "its third-quarter loss", "the year-ago results")
+    // leave the article out; a following noun brings it back in ("the year-ago period").
+    let core_text = &text[cand.core.start..cand.core.end];
+    let article = ["the ", "that ", "a ", "its "].into_iter().find(|a| {
+        core_text
+            .get(..a.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(a))
+    });
+    if let Some(article) = article {
+        let rest = core_text[article.len()..].trim();
+        if !rest.contains(char::is_whitespace) && rest.contains('-') {
+            cand.core.start += article.len();
+            cand.span.start = cand.core.start;
+        }
+    }
+    if name == "relative-unit" && core_text.to_ascii_lowercase().starts_with("that ") {
+        // "that same day" keeps "that"; "that last week" is "last week" after a demonstrative.
+        let rel = cand
+            .part(text, Part::Rel)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if rel != "same" {
+            return false;
         }
     }
     if matches!(cand.kind, Kind::Ref) {
