@@ -709,12 +709,21 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
     });
     if let Some(article) = article {
         let rest = core_text[article.len()..].trim();
-        if !rest.contains(char::is_whitespace) && rest.contains('-') {
+        let last = rest.rsplit('-').next().unwrap_or("").to_ascii_lowercase();
+        let adjectival = rest.contains('-')
+            && !rest.contains(char::is_whitespace)
+            && (super::lexicon::unit(&last).is_some() || last == "ago" || last == "earlier");
+        if adjectival {
             cand.core.start += article.len();
             cand.span.start = cand.core.start;
         }
     }
-    if name == "relative-unit" && core_text.to_ascii_lowercase().starts_with("that ") {
+    let rel_starts_core =
+        cand.parts[Part::Rel as usize].is_some_and(|r| r.start == cand.core.start);
+    if name == "relative-unit"
+        && core_text.to_ascii_lowercase().starts_with("that ")
+        && !rel_starts_core
+    {
         // "that same day" keeps "that"; "that last week" is "last week" after a demonstrative.
         let rel = cand
             .part(text, Part::Rel)
