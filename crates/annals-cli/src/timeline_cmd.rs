@@ -46,6 +46,10 @@ pub struct Args {
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     pub lossy: bool,
+    /// Read unmarked day dates before this day (YYYY-MM-DD, Gregorian) as Julian (Old Style) and
+    /// convert them, e.g. 1918-02-14 for Russian sources. Dates marked "N.S." are left alone.
+    #[arg(long, value_name = "DATE")]
+    pub julian_until: Option<String>,
 }
 
 /// A progress bar is noise for a handful of files, which take well under a second.
@@ -65,6 +69,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             ModeArg::Narrative => Mode::Narrative,
         }),
         dct: args.dct.clone(),
+        julian_until: args.julian_until.clone(),
     };
     let read = ReadOptions {
         lossy: args.lossy,

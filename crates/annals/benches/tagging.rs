@@ -25,6 +25,7 @@ fn tagging(c: &mut Criterion) {
     let opts = TagOptions {
         mode: Some(Mode::Narrative),
         dct: None,
+        julian_until: None,
     };
     // Compile the rule tables before timing.
     pipeline.analyse(&doc, &opts).unwrap();

@@ -23,6 +23,9 @@ pub struct TagOptions {
     pub mode: Option<Mode>,
     /// Document creation time (`YYYY-MM-DD`), overriding one read from the input.
     pub dct: Option<String>,
+    /// Treat unmarked day dates before this Gregorian day (`YYYY-MM-DD`) as Julian (Old Style),
+    /// as Russian sources before 1918-02-14 do.
+    pub julian_until: Option<String>,
 }
 
 /// The result of running the pipeline over one document.
@@ -65,8 +68,20 @@ impl Pipeline {
             Some(s) => Some(time::parse_dct(s)?),
             None => None,
         };
+        let julian_until = match &opts.julian_until {
+            Some(s) => Some(time::parse_dct(s)?),
+            None => None,
+        };
         let segmented = text::segment(&doc.text);
-        let timexes = time::tag(&doc.text, &segmented, mode, dct_date);
+        let timexes = time::tag_with(
+            &doc.text,
+            &segmented,
+            &time::Config {
+                mode,
+                dct: dct_date,
+                julian_until,
+            },
+        );
         Ok(Analysis {
             segmented,
             timexes,

@@ -36,6 +36,7 @@ fn score(dirs: &[&str], mode: Mode) -> annals::eval::Scores {
     let opts = TagOptions {
         mode: Some(mode),
         dct: None,
+        julian_until: None,
     };
     let tags: Vec<Vec<Tag>> = docs
         .iter()

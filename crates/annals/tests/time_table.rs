@@ -24,6 +24,8 @@ struct Case {
     why: Option<String>,
     timexes: Vec<Expected>,
     xfail: Option<String>,
+    /// Optional `--julian-until` for the case.
+    julian_until: Option<String>,
 }
 
 #[derive(Deserialize, Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -37,6 +39,9 @@ struct Expected {
     quant: Option<String>,
     freq: Option<String>,
     nth: Option<usize>,
+    /// Checked only when given: the original calendar and the date as written there.
+    calendar: Option<String>,
+    original: Option<String>,
 }
 
 /// (start byte, text, type, value, mod, quant, freq)
@@ -67,8 +72,9 @@ fn tables() -> Vec<(String, Table)> {
     out
 }
 
-/// (start byte, text, type, value, mod, quant, freq) of what the tagger produced.
-fn produced(case: &Case) -> Vec<Row> {
+/// (start byte, text, type, value, mod, quant, freq) of what the tagger produced, with the
+/// (calendar, original) note of each.
+fn produced(case: &Case) -> Vec<(Row, Option<(String, String)>)> {
     let doc = Document::from_text(case.text.clone());
     let opts = TagOptions {
         mode: Some(if case.mode == "news" {
@@ -77,6 +83,7 @@ fn produced(case: &Case) -> Vec<Row> {
             Mode::Narrative
         }),
         dct: case.dct.clone(),
+        julian_until: case.julian_until.clone(),
     };
     let analysis = Pipeline::new().analyse(&doc, &opts).expect("analyse");
     analysis
@@ -84,16 +91,47 @@ fn produced(case: &Case) -> Vec<Row> {
         .iter()
         .map(|t| {
             (
-                t.span.start,
-                doc.slice(t.span).to_string(),
-                t.ttype.as_str().to_string(),
-                t.value.to_string(),
-                t.modifier.map(|m| m.as_str().to_string()),
-                t.quant.clone(),
-                t.freq.clone(),
+                (
+                    t.span.start,
+                    doc.slice(t.span).to_string(),
+                    t.ttype.as_str().to_string(),
+                    t.value.to_string(),
+                    t.modifier.map(|m| m.as_str().to_string()),
+                    t.quant.clone(),
+                    t.freq.clone(),
+                ),
+                t.calendar
+                    .as_ref()
+                    .map(|c| (c.calendar.as_str().to_string(), c.original.clone())),
             )
         })
         .collect()
+}
+
+/// Differences in the calendar notes the case asks for (the others are not checked).
+fn calendar_mismatches(
+    case: &Case,
+    want: &[Row],
+    got: &[(Row, Option<(String, String)>)],
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for (e, row) in case.timexes.iter().zip(want) {
+        if e.calendar.is_none() && e.original.is_none() {
+            continue;
+        }
+        let note = got
+            .iter()
+            .find(|(r, _)| r.0 == row.0 && r.1 == row.1)
+            .and_then(|(_, n)| n.clone());
+        let (cal, orig) = note.clone().unzip();
+        if e.calendar.is_some() && e.calendar != cal || e.original.is_some() && e.original != orig {
+            out.push(format!(
+                "{:?}: calendar/original {:?}/{:?}, expected {:?}/{:?}",
+                e.text, cal, orig, e.calendar, e.original
+            ));
+        }
+    }
+    out
 }
 
 fn expected(case: &Case) -> Vec<Row> {
@@ -131,18 +169,28 @@ fn temporal_tables() {
         for case in &table.case {
             total += 1;
             expectations += case.timexes.len();
-            let mut got = produced(case);
-            let mut want = expected(case);
+            let notes = produced(case);
+            let want_rows = expected(case);
+            let calendar_errors = calendar_mismatches(case, &want_rows, &notes);
+            let mut got: Vec<Row> = notes.into_iter().map(|(r, _)| r).collect();
+            let mut want = want_rows;
             got.sort();
             want.sort();
-            let ok = got == want;
+            let ok = got == want && calendar_errors.is_empty();
             match (&case.xfail, ok) {
                 (Some(_), true) => fixed.push(format!("{file}: {}", case.name)),
                 (Some(_), false) => xfails += 1,
                 (None, true) => {}
                 (None, false) => failures.push(format!(
-                    "{file}: {}\n  text: {}\n  want: {:?}\n  got:  {:?}",
-                    case.name, case.text, want, got
+                    "{file}: {}\n  text: {}\n  want: {:?}\n  got:  {:?}{}",
+                    case.name,
+                    case.text,
+                    want,
+                    got,
+                    calendar_errors
+                        .iter()
+                        .map(|e| format!("\n  {e}"))
+                        .collect::<String>()
                 )),
             }
         }

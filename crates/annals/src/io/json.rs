@@ -29,6 +29,12 @@ pub struct JsonTimex<'a> {
     pub freq: Option<&'a str>,
     pub anchoring: crate::time::Anchoring,
     pub rule: &'static str,
+    /// Set when the expression was written in another calendar (`julian`, `hijri`, `persian`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<&'static str>,
+    /// The date as written in that calendar (`1917-10-25`, `1339-07`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original: Option<&'a str>,
 }
 
 /// The JSON view of a tagged document.
@@ -53,6 +59,8 @@ pub fn document<'a>(doc: &'a Document, analysis: &'a Analysis) -> JsonDocument<'
                 freq: t.freq.as_deref(),
                 anchoring: t.anchoring,
                 rule: t.rule,
+                calendar: t.calendar.as_ref().map(|c| c.calendar.as_str()),
+                original: t.calendar.as_ref().map(|c| c.original.as_str()),
             })
             .collect(),
     }

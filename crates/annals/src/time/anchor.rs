@@ -94,7 +94,7 @@ impl Anchor {
     }
 
     /// Record a date the story has reached (narrative mode moves its reference to it).
-    fn advance(&mut self, d: &Date) {
+    pub fn advance(&mut self, d: &Date) {
         if matches!(d.year, Year::Full(_)) {
             self.story = Some(Date { time: None, ..*d });
         }
@@ -217,6 +217,21 @@ impl Anchor {
                             year: Year::Unknown,
                             within: Within::WeekDay(None, weekday),
                             time,
+                        }),
+                        Anchoring::Unanchored,
+                    ),
+                }
+            }
+            Meaning::CenturyTurn => {
+                match reference.and_then(|(r, how)| Some((year_of(&r)?, how))) {
+                    Some((y, how)) => {
+                        (Value::Date(Date::year((y + 50).div_euclid(100) * 100)), how)
+                    }
+                    None => (
+                        Value::Date(Date {
+                            year: Year::Unknown,
+                            within: Within::Whole,
+                            time: None,
                         }),
                         Anchoring::Unanchored,
                     ),

@@ -5,6 +5,7 @@
 //! - [`anchor`]: resolve what is relative against the document date (news) or the story (narrative).
 
 pub mod anchor;
+pub mod calendars;
 pub mod lexicon;
 pub mod normalise;
 pub mod recognise;
@@ -103,6 +104,8 @@ pub struct Timex {
     pub anchoring: Anchoring,
     /// The rule that recognised it, for `--explain` and error analysis.
     pub rule: &'static str,
+    /// The calendar it was written in and the date as written there, when not Gregorian.
+    pub calendar: Option<calendars::CalendarNote>,
 }
 
 impl Timex {
@@ -122,6 +125,12 @@ impl Timex {
         if let Some(f) = &self.freq {
             attrs.push(("freq".to_string(), f.clone()));
         }
+        // Not TimeML 1.2 attributes: the original calendar and date, so that nothing written
+        // in the source is lost by normalising to the Gregorian value.
+        if let Some(c) = &self.calendar {
+            attrs.push(("calendar".to_string(), c.calendar.as_str().to_string()));
+            attrs.push(("original".to_string(), c.original.clone()));
+        }
         Tag {
             span: self.span,
             name: "TIMEX3".to_string(),
@@ -140,13 +149,54 @@ pub fn parse_dct(s: &str) -> crate::Result<jiff::civil::Date> {
         })
 }
 
+/// Settings of one tagging run.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Config {
+    pub mode: Mode,
+    pub dct: Option<jiff::civil::Date>,
+    /// Dates up to this (Gregorian) day are Julian unless marked New Style: Russian sources before
+    /// 1918-02-14 write Old Style dates without saying so.
+    pub julian_until: Option<jiff::civil::Date>,
+}
+
 /// Find, normalise and anchor every time expression in `text`.
 pub fn tag(
     text: &str,
-    _segmented: &Segmented,
+    segmented: &Segmented,
     mode: Mode,
     dct: Option<jiff::civil::Date>,
 ) -> Vec<Timex> {
+    tag_with(
+        text,
+        segmented,
+        &Config {
+            mode,
+            dct,
+            julian_until: None,
+        },
+    )
+}
+
+/// Convert a resolved Julian day to the Gregorian calendar, keeping the Julian date as a note.
+fn julian_to_gregorian(value: Value) -> Option<(Value, calendars::CalendarNote)> {
+    let Value::Date(d) = value else { return None };
+    let (y, m, day) = d.ymd()?;
+    let (gy, gm, gd) = calendars::to_gregorian(calendars::Calendar::Julian, (y, m, day))?;
+    Some((
+        Value::Date(Date {
+            time: d.time,
+            ..Date::day(gy, gm, gd)
+        }),
+        calendars::CalendarNote {
+            calendar: calendars::Calendar::Julian,
+            original: format!("{y:04}-{m:02}-{day:02}"),
+        },
+    ))
+}
+
+/// Find, normalise and anchor every time expression in `text`, with all settings.
+pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Timex> {
+    let (mode, dct) = (config.mode, config.dct);
     let names = &rules::rules().names;
     let mut anchor = anchor::Anchor::new(mode, dct);
     let mut out = Vec::new();
@@ -160,8 +210,40 @@ pub fn tag(
             continue;
         };
         let tense = anchor::tense_near(text, cand.span.start, cand.span.end);
-        let (value, anchoring) = anchor.resolve(norm.meaning, tense);
+        let (mut value, anchoring) = anchor.resolve(norm.meaning, tense);
         let rule = names[cand.rule];
+        let mut calendar = norm.calendar.clone();
+        let cut_over = |v: Value| match (config.julian_until, julian_to_gregorian(v)) {
+            (Some(cut), Some((Value::Date(g), _))) => g
+                .ymd()
+                .and_then(|(y, m, d)| jiff::civil::Date::new(y as i16, m as i8, d as i8).ok())
+                .is_some_and(|g| g < cut),
+            _ => false,
+        };
+        let convert = match norm.julian {
+            normalise::JulianHint::OldStyle => true,
+            normalise::JulianHint::Unmarked => cut_over(value),
+            _ => false,
+        };
+        if convert {
+            if let Some((gregorian, note)) = julian_to_gregorian(value) {
+                value = gregorian;
+                calendar = Some(note);
+                if let Value::Date(d) = value {
+                    anchor.advance(&d);
+                }
+            }
+        } else if norm.julian == normalise::JulianHint::Dual {
+            if let Value::Date(d) = value {
+                if let Some((y, m, day)) = d.ymd() {
+                    calendar = calendars::from_gregorian(calendars::Calendar::Julian, (y, m, day))
+                        .map(|(jy, jm, jd)| calendars::CalendarNote {
+                            calendar: calendars::Calendar::Julian,
+                            original: format!("{jy:04}-{jm:02}-{jd:02}"),
+                        });
+                }
+            }
+        }
         let borrow = match norm.meaning {
             normalise::Meaning::NeedsYear(..) => Borrow::Year,
             normalise::Meaning::Clock(t) => Borrow::Day(t),
@@ -186,6 +268,7 @@ pub fn tag(
                         freq: None,
                         anchoring: Anchoring::Explicit,
                         rule,
+                        calendar: None,
                     });
                 }
                 continue;
@@ -219,6 +302,7 @@ pub fn tag(
                             freq: None,
                             anchoring,
                             rule,
+                            calendar: calendar.clone(),
                         });
                     }
                     continue;
@@ -235,6 +319,7 @@ pub fn tag(
             freq: norm.freq,
             anchoring,
             rule,
+            calendar: calendar.clone(),
         });
     }
     borrow_from_next(text, &mut out, &borrows);

@@ -1,8 +1,9 @@
 //! Normalisation: turn a candidate's parts into a typed meaning. What the text alone cannot settle
 //! (a missing year, "three days later", "Tuesday") stays relative here and is resolved by `anchor`.
 
+use super::calendars::{self, Calendar, CalendarNote};
 use super::lexicon;
-use super::recognise::{Candidate, Part};
+use super::recognise::{Candidate, Part, Style};
 use super::rules::Kind;
 use super::value::{Date, Duration, PartOfDay, Reference, TimeOfDay, Unit, Value, Within, Year};
 use super::{Mod, TimexType};
@@ -47,6 +48,8 @@ pub enum Meaning {
     Clock(TimeOfDay),
     /// The story's current time ("at the same time", "this period").
     StoryTime,
+    /// "The turn of the century": the century boundary nearest the story's year.
+    CenturyTurn,
     /// A named day whose date depends on the year ("Thanksgiving", "Easter").
     Holiday(lexicon::Holiday, YearChoice),
 }
@@ -58,6 +61,23 @@ pub struct Normalised {
     pub modifier: Option<Mod>,
     pub quant: Option<String>,
     pub freq: Option<String>,
+    /// The date as written in another calendar (Hijri, Persian), when it was one.
+    pub calendar: Option<CalendarNote>,
+    /// Whether the resolved date is Julian and must be converted, or a dual date.
+    pub julian: JulianHint,
+}
+
+/// What the text says about the Julian calendar for this date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JulianHint {
+    /// Nothing: Gregorian unless a Julian cut-over option says otherwise.
+    Unmarked,
+    /// Marked Old Style: convert the resolved day to Gregorian.
+    OldStyle,
+    /// Marked New Style: Gregorian whatever the cut-over option says.
+    NewStyle,
+    /// Both styles given; the value is the New Style one, the Julian one is kept as the original.
+    Dual,
 }
 
 fn parse_year(s: &str) -> Option<i32> {
@@ -116,8 +136,20 @@ pub fn normalise(text: &str, c: &Candidate) -> Option<Normalised> {
         modifier: c.modifier,
         quant: None,
         freq: None,
+        calendar: None,
+        julian: match c.style {
+            None => JulianHint::Unmarked,
+            Some(Style::Old) => JulianHint::OldStyle,
+            Some(Style::New) => JulianHint::NewStyle,
+            Some(Style::Dual { .. }) => JulianHint::Dual,
+        },
     };
     let p = |part| c.part(text, part);
+    if let Some((meaning, note)) = other_calendar(text, c) {
+        out.meaning = meaning;
+        out.calendar = Some(note);
+        return Some(out);
+    }
     match c.kind {
         Kind::Date | Kind::Time => {
             out.meaning = date_meaning(text, c, &mut out.modifier)?;
@@ -221,9 +253,67 @@ fn clock(text: &str, c: &Candidate) -> Option<TimeOfDay> {
     })
 }
 
+/// Hijri and Solar Hijri dates: converted to the Gregorian day, or to the Gregorian month or year
+/// holding most of the written month or year.
+fn other_calendar(text: &str, c: &Candidate) -> Option<(Meaning, CalendarNote)> {
+    let p = |part| c.part(text, part);
+    let (calendar, year, month) = if let Some(y) = p(Part::Hy) {
+        let month = match p(Part::Hm) {
+            Some(m) => Some(calendars::hijri_month(m)?),
+            None => None,
+        };
+        (Calendar::Hijri, y.parse::<i32>().ok()?, month)
+    } else if let Some(y) = p(Part::Sy) {
+        let month = match p(Part::Pm) {
+            Some(m) => Some(calendars::persian_month(m)?),
+            None => None,
+        };
+        (Calendar::Persian, y.parse::<i32>().ok()?, month)
+    } else {
+        return None;
+    };
+    let day = match p(Part::D) {
+        Some(d) => Some(lexicon::ordinal(d)? as u8),
+        None => None,
+    };
+    let (date, original) = match (month, day) {
+        (Some(m), Some(d)) => {
+            let (gy, gm, gd) = calendars::to_gregorian(calendar, (year, m, d))?;
+            (Date::day(gy, gm, gd), format!("{year:04}-{m:02}-{d:02}"))
+        }
+        (Some(m), None) => {
+            let (s, e) = calendars::gregorian_range(calendar, year, Some(m))?;
+            let (gy, gm) = calendars::majority_month(s, e)?;
+            (Date::month(gy, gm), format!("{year:04}-{m:02}"))
+        }
+        _ => {
+            let (s, e) = calendars::gregorian_range(calendar, year, None)?;
+            (
+                Date::year(calendars::majority_year(s, e)?),
+                format!("{year:04}"),
+            )
+        }
+    };
+    Some((
+        Meaning::Fixed(Value::Date(date)),
+        CalendarNote { calendar, original },
+    ))
+}
+
 fn date_meaning(text: &str, c: &Candidate, modifier: &mut Option<Mod>) -> Option<Meaning> {
     let p = |part| c.part(text, part);
     let name = super::rules::rules().names[c.rule];
+
+    if name == "turn-of-century" {
+        *modifier = Some(Mod::Approx);
+        return Some(match p(Part::Cent) {
+            // The turn of the 20th century is around 1900.
+            Some(cent) => Meaning::Fixed(Value::Date(Date::year(
+                (lexicon::ordinal(cent)? as i32 - 1) * 100,
+            ))),
+            None => Meaning::CenturyTurn,
+        });
+    }
 
     // Years, decades and centuries.
     let year = if let Some(y) = p(Part::Y).or(p(Part::Y2)) {
@@ -268,7 +358,11 @@ fn date_meaning(text: &str, c: &Candidate, modifier: &mut Option<Mod>) -> Option
             *modifier = Some(m);
         }
         let bc = p(Part::Era).is_some_and(|e| e.to_ascii_uppercase().starts_with('B'));
-        Some(Year::Century(if bc { -n } else { n - 1 }))
+        Some(if bc {
+            Year::CenturyBc((n - 1) as u32)
+        } else {
+            Year::Century(n - 1)
+        })
     } else {
         None
     };
@@ -298,11 +392,11 @@ fn date_meaning(text: &str, c: &Candidate, modifier: &mut Option<Mod>) -> Option
             }
         });
     }
-    let month = match p(Part::M) {
+    let mut month = match p(Part::M) {
         Some(m) => Some(lexicon::month(m)?),
         None => None,
     };
-    let day = match p(Part::D) {
+    let mut day = match p(Part::D) {
         Some(d) => {
             let d = lexicon::ordinal(d)?;
             if !(1..=31).contains(&d) {
@@ -312,6 +406,20 @@ fn date_meaning(text: &str, c: &Candidate, modifier: &mut Option<Mod>) -> Option
         }
         None => None,
     };
+    let mut year = year;
+    if let Some(Style::Dual {
+        day: ns_day,
+        month: ns_month,
+        year: ns_year,
+    }) = c.style
+    {
+        // The value is the New Style date; a year written after the pair belongs to it.
+        day = Some(ns_day);
+        month = Some(ns_month);
+        if let Some(y) = ns_year {
+            year = Some(Year::Full(y));
+        }
+    }
     let time = clock(text, c).or_else(|| pod_of(c, text));
 
     let within = if let Some(m) = month {

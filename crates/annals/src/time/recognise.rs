@@ -51,9 +51,13 @@ pub enum Part {
     Yrel2,
     Yw,
     Hol,
+    Hy,
+    Hm,
+    Sy,
+    Pm,
 }
 
-const PART_NAMES: [(&str, Part); 37] = [
+const PART_NAMES: [(&str, Part); 41] = [
     ("y", Part::Y),
     ("yy", Part::Yy),
     ("era", Part::Era),
@@ -91,6 +95,10 @@ const PART_NAMES: [(&str, Part); 37] = [
     ("yrel2", Part::Yrel2),
     ("yw", Part::Yw),
     ("hol", Part::Hol),
+    ("hy", Part::Hy),
+    ("hm", Part::Hm),
+    ("sy", Part::Sy),
+    ("pm", Part::Pm),
 ];
 const NPARTS: usize = PART_NAMES.len();
 
@@ -104,6 +112,24 @@ pub struct Candidate {
     pub kind: Kind,
     pub parts: [Option<Span>; NPARTS],
     pub modifier: Option<Mod>,
+    /// An Old Style / New Style marker or a dual date written after a day and month.
+    pub style: Option<Style>,
+}
+
+/// How a day-and-month date says which calendar it is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// "(O.S.)", "Old Style": the date is Julian.
+    Old,
+    /// "(N.S.)", "New Style": the date is Gregorian.
+    New,
+    /// "25 October (7 November) 1917": both given; this is the New Style day and month, and the
+    /// year when one follows.
+    Dual {
+        day: u8,
+        month: u8,
+        year: Option<i32>,
+    },
 }
 
 impl Candidate {
@@ -132,6 +158,8 @@ const POINT_MODIFIERS: &[(&str, Option<Mod>)] = &[
         Some(Mod::End),
     ),
     (r"the\s+(?:middle|height|midst)\s+of", Some(Mod::Mid)),
+    (r"the\s+first\s+half\s+of", Some(Mod::Start)),
+    (r"the\s+(?:second|latter)\s+half\s+of", Some(Mod::End)),
     (
         r"the\s+rest\s+of|the\s+remainder\s+of|the\s+whole\s+of|the\s+course\s+of",
         None,
@@ -209,6 +237,7 @@ fn glued_years(text: &str, out: &mut Vec<Candidate>) {
                 kind: Kind::Date,
                 parts,
                 modifier: None,
+                style: None,
             });
         }
     }
@@ -233,6 +262,7 @@ pub fn recognise(text: &str) -> Vec<Candidate> {
         let mut cand = build(text, &caps, rule, m.start(), m.end());
         let accepted = accept(text, &mut cand, &set.rules[rule]);
         if accepted {
+            style_suffix(text, &mut cand);
             // A modifier may not reach back into the previous expression.
             if let Some(prev) = out.last() {
                 if cand.span.start < prev.span.end {
@@ -276,6 +306,93 @@ fn build(text: &str, caps: &Captures, rule: usize, start: usize, end: usize) -> 
         kind: rules().rules[rule].kind,
         parts,
         modifier: None,
+        style: None,
+    }
+}
+
+/// What may follow a day and month to give its calendar: dual dates and style markers. Compiled
+/// once, with the rule file's macros.
+struct StyleSuffixes {
+    dual: Regex,
+    marker: Regex,
+}
+
+static STYLE_SUFFIXES: LazyLock<StyleSuffixes> = LazyLock::new(|| {
+    let set = rules();
+    let x = |p: &str| super::rules::expand(p, &set.macros, 0);
+    let build = |p: String| {
+        Regex::builder()
+            .syntax(regex_automata::util::syntax::Config::new().case_insensitive(true))
+            .build(&p)
+            .expect("style suffix patterns compile")
+    };
+    let marker = r"O\.\s?S\.|N\.\s?S\.|old\s+style(?-u:\b)|new\s+style(?-u:\b)";
+    StyleSuffixes {
+        // Old Style first with the New Style in brackets or after a slash, or the reverse with an
+        // explicit O.S. marker inside the brackets; the year may follow.
+        dual: build(x(&format!(
+            r"(?:\s*\(\s*(?P<d>{{DAYNUM}})\s+(?P<m>{{MONTH}})\s*\)|\s*/\s*(?P<d2>{{DAYNUM}})\s+(?P<m2>{{MONTH}})|\s*\(\s*(?P<m3>{{MONTH}})\s+(?P<d3>{{DAYNUM}})\s*\)|\s*\(\s*(?P<od>{{DAYNUM}})\s+(?P<om>{{MONTH}})\s*,?\s*(?:{marker})\s*\))(?:,?\s+(?P<y>{{YEAR4}})(?-u:\b))?"
+        ))),
+        marker: build(format!(
+            r"(?:,?\s*\(\s*(?P<s>{marker})\s*\)|,?\s+(?P<s2>{marker}))"
+        )),
+    }
+});
+
+fn day_month(d: &str, m: &str) -> Option<(u8, u8)> {
+    let day = super::lexicon::ordinal(d).filter(|d| (1..=31).contains(d))? as u8;
+    Some((day, super::lexicon::month(m)?))
+}
+
+/// Extend a day-and-month candidate over a dual date or a style marker after it.
+fn style_suffix(text: &str, cand: &mut Candidate) {
+    if !(cand.has(Part::D) && cand.has(Part::M)) || cand.has(Part::D2) {
+        return;
+    }
+    let suffixes = &*STYLE_SUFFIXES;
+    let input = Input::new(text)
+        .range(cand.span.end..)
+        .anchored(regex_automata::Anchored::Yes);
+    let mut caps = suffixes.dual.create_captures();
+    suffixes.dual.search_captures(&input, &mut caps);
+    if let Some(m) = caps.get_match() {
+        let g = |name: &str| caps.get_group_by_name(name).map(|s| &text[s.start..s.end]);
+        let year = g("y").and_then(|y| y.parse().ok());
+        let ns = if let (Some(d), Some(mo)) = (g("d").or(g("d2")), g("m").or(g("m2"))) {
+            day_month(d, mo)
+        } else if let (Some(d), Some(mo)) = (g("d3"), g("m3")) {
+            day_month(d, mo)
+        } else if g("od").is_some() {
+            // The main date is the New Style one.
+            match (cand.part(text, Part::D), cand.part(text, Part::M)) {
+                (Some(d), Some(mo)) => day_month(d, mo),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        if let Some((day, month)) = ns {
+            cand.style = Some(Style::Dual { day, month, year });
+            cand.span.end = m.end();
+            cand.core.end = m.end();
+            return;
+        }
+    }
+    let mut caps = suffixes.marker.create_captures();
+    suffixes.marker.search_captures(&input, &mut caps);
+    if let Some(m) = caps.get_match() {
+        let word = caps
+            .get_group_by_name("s")
+            .or(caps.get_group_by_name("s2"))
+            .map(|s| text[s.start..s.end].to_ascii_lowercase())
+            .unwrap_or_default();
+        cand.style = Some(if word.starts_with('o') {
+            Style::Old
+        } else {
+            Style::New
+        });
+        cand.span.end = m.end();
+        cand.core.end = m.end();
     }
 }
 

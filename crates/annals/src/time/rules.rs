@@ -46,6 +46,8 @@ struct RuleFile {
 /// The compiled rule set.
 pub struct RuleSet {
     pub rules: Vec<Rule>,
+    /// The macros, for the few patterns compiled outside the table (style suffixes).
+    pub macros: BTreeMap<String, String>,
     /// Rule names leaked once so timexes can carry `&'static str` without allocating.
     pub names: Vec<&'static str>,
     pub regex: Regex,
@@ -114,6 +116,7 @@ fn compile() -> RuleSet {
         .collect();
     RuleSet {
         rules: file.rule,
+        macros: file.macros,
         names,
         regex,
     }

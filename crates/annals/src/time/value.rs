@@ -12,6 +12,8 @@ pub enum Year {
     Decade(i32),
     /// `19` = the 1900s (the twentieth century in TimeML's convention).
     Century(i32),
+    /// `BC02` = the third century BC (centuries counted from zero, as for AD).
+    CenturyBc(u32),
     /// `XXXX`: not known.
     Unknown,
 }
@@ -136,7 +138,7 @@ impl Date {
             return Granularity::Time;
         }
         match (self.year, self.within) {
-            (Year::Century(_), _) => Granularity::Century,
+            (Year::Century(_) | Year::CenturyBc(_), _) => Granularity::Century,
             (Year::Decade(_), _) => Granularity::Decade,
             (_, Within::Whole) => Granularity::Year,
             (_, Within::Season(_)) | (_, Within::Quarter(_)) | (_, Within::Half(_)) => {
@@ -238,6 +240,7 @@ impl fmt::Display for Year {
             Year::Decade(d) => write!(f, "{d:03}"),
             Year::Century(c) if c < 0 => write!(f, "BC{:02}", -c),
             Year::Century(c) => write!(f, "{c:02}"),
+            Year::CenturyBc(c) => write!(f, "BC{c:02}"),
             Year::Unknown => f.write_str("XXXX"),
         }
     }
@@ -253,7 +256,10 @@ fn two(f: &mut fmt::Formatter<'_>, v: Option<u8>) -> fmt::Result {
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.year)?;
-        if matches!(self.year, Year::Decade(_) | Year::Century(_)) {
+        if matches!(
+            self.year,
+            Year::Decade(_) | Year::Century(_) | Year::CenturyBc(_)
+        ) {
             return Ok(());
         }
         match self.within {

@@ -128,6 +128,13 @@ pub fn of_date(date: &Date) -> Option<Interval> {
                 i32::from(astronomical(-(c * 100 + 1))?),
             );
         }
+        Year::CenturyBc(c) => {
+            let c = i32::try_from(c).ok()?;
+            return years(
+                i32::from(astronomical(-(c * 100 + 100))?),
+                i32::from(astronomical(-(c * 100 + 1))?),
+            );
+        }
         Year::Unknown => return None,
     };
     match date.within {

@@ -1,0 +1,215 @@
+//! Other calendars: Julian (Old Style), Islamic (tabular Hijri) and Solar Hijri (Persian).
+//! Every conversion goes through icu_calendar; nothing here knows a month length.
+//!
+//! TIMEX3 values are always (proleptic) Gregorian; the date as written in its own calendar is kept
+//! beside the value as a [`CalendarNote`].
+
+use icu_calendar::cal::{
+    hijri::{TabularAlgorithmEpoch, TabularAlgorithmLeapYears},
+    Gregorian, Hijri, Julian, Persian,
+};
+use icu_calendar::{AsCalendar, Date};
+use serde::Serialize;
+
+/// A calendar other than the Gregorian.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Calendar {
+    Julian,
+    /// The tabular ("civil") Islamic calendar: Friday epoch, type II leap years, the usual
+    /// convention for converting historical Hijri dates.
+    Hijri,
+    /// The Solar Hijri calendar of Iran and Afghanistan.
+    Persian,
+}
+
+impl Calendar {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Calendar::Julian => "julian",
+            Calendar::Hijri => "hijri",
+            Calendar::Persian => "persian",
+        }
+    }
+}
+
+/// The original calendar and the date as written in it (`1917-10-25`, `1339`, `1339-07`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct CalendarNote {
+    pub calendar: Calendar,
+    pub original: String,
+}
+
+fn hijri() -> Hijri<icu_calendar::cal::hijri::TabularAlgorithm> {
+    Hijri::new_tabular(
+        TabularAlgorithmLeapYears::TypeII,
+        TabularAlgorithmEpoch::Friday,
+    )
+}
+
+type Ymd = (i32, u8, u8);
+
+fn gregorian_of<A: AsCalendar>(d: Date<A>) -> Ymd {
+    let g = d.to_calendar(Gregorian);
+    (
+        g.year().extended_year(),
+        g.month().ordinal,
+        g.day_of_month().0,
+    )
+}
+
+fn ymd_of<A: AsCalendar>(d: &Date<A>) -> Ymd {
+    (
+        d.year().extended_year(),
+        d.month().ordinal,
+        d.day_of_month().0,
+    )
+}
+
+/// A date of `calendar` as a proleptic Gregorian date; `None` if it does not exist.
+pub fn to_gregorian(calendar: Calendar, (y, m, d): Ymd) -> Option<Ymd> {
+    Some(match calendar {
+        Calendar::Julian => gregorian_of(Date::try_new_julian(y, m, d).ok()?),
+        Calendar::Hijri => gregorian_of(Date::try_new_hijri_with_calendar(y, m, d, hijri()).ok()?),
+        Calendar::Persian => gregorian_of(Date::try_new_persian(y, m, d).ok()?),
+    })
+}
+
+/// A proleptic Gregorian date in `calendar`.
+pub fn from_gregorian(calendar: Calendar, (y, m, d): Ymd) -> Option<Ymd> {
+    let g = Date::try_new_gregorian(y, m, d).ok()?;
+    Some(match calendar {
+        Calendar::Julian => ymd_of(&g.to_calendar(Julian)),
+        Calendar::Hijri => ymd_of(&g.to_calendar(hijri())),
+        Calendar::Persian => ymd_of(&g.to_calendar(Persian)),
+    })
+}
+
+/// How many days month `m` of year `y` has in `calendar`.
+fn month_length(calendar: Calendar, y: i32, m: u8) -> Option<u8> {
+    Some(match calendar {
+        Calendar::Julian => Date::try_new_julian(y, m, 1).ok()?.days_in_month(),
+        Calendar::Hijri => Date::try_new_hijri_with_calendar(y, m, 1, hijri())
+            .ok()?
+            .days_in_month(),
+        Calendar::Persian => Date::try_new_persian(y, m, 1).ok()?.days_in_month(),
+    })
+}
+
+/// The first and last Gregorian days of month `m` (or of the whole year when `m` is `None`).
+pub fn gregorian_range(calendar: Calendar, y: i32, m: Option<u8>) -> Option<(Ymd, Ymd)> {
+    let (first_month, last_month) = match m {
+        Some(m) => (m, m),
+        None => (1, 12),
+    };
+    let start = to_gregorian(calendar, (y, first_month, 1))?;
+    let end = to_gregorian(
+        calendar,
+        (y, last_month, month_length(calendar, y, last_month)?),
+    )?;
+    Some((start, end))
+}
+
+fn civil((y, m, d): Ymd) -> Option<jiff::civil::Date> {
+    jiff::civil::Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok()
+}
+
+/// The Gregorian month holding most days of the range (the earlier one on a tie).
+pub fn majority_month(start: Ymd, end: Ymd) -> Option<(i32, u8)> {
+    let (s, e) = (civil(start)?, civil(end)?);
+    let mut best = None;
+    let mut cursor = s.first_of_month();
+    while cursor <= e {
+        let last = cursor.last_of_month();
+        let from = if cursor < s { s } else { cursor };
+        let to = if last > e { e } else { last };
+        let days = (to - from).get_days() + 1;
+        if best.is_none_or(|(_, _, b)| days > b) {
+            best = Some((cursor.year() as i32, cursor.month() as u8, days));
+        }
+        cursor = cursor.checked_add(jiff::Span::new().months(1)).ok()?;
+    }
+    best.map(|(y, m, _)| (y, m))
+}
+
+/// The Gregorian year holding most days of the range (the earlier one on a tie).
+pub fn majority_year(start: Ymd, end: Ymd) -> Option<i32> {
+    let (s, e) = (civil(start)?, civil(end)?);
+    if s.year() == e.year() {
+        return Some(s.year() as i32);
+    }
+    let first = (s.last_of_year() - s).get_days() + 1;
+    let second = (e - e.first_of_year()).get_days() + 1;
+    Some(if second > first { e.year() } else { s.year() } as i32)
+}
+
+/// Hijri month names as written in English texts ("Rajab", "Rabi al-Awwal", "Dhu al-Hijjah").
+pub fn hijri_month(word: &str) -> Option<u8> {
+    let w: String = super::lexicon::key(word)
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    Some(match w.as_str() {
+        "muharram" => 1,
+        "safar" => 2,
+        "rabialawwal" | "rabiulawwal" | "rabii" | "rabi1" | "rabialawal" => 3,
+        "rabialthani" | "rabiulthani" | "rabiii" | "rabi2" | "rabialakhir" | "rabiathani" => 4,
+        "jumadaalawwal" | "jumadaalula" | "jumadai" | "jumada1" | "jumadalawwal" => 5,
+        "jumadaalthani" | "jumadaalakhira" | "jumadaii" | "jumada2" | "jumadathani" => 6,
+        "rajab" => 7,
+        "shaban" => 8,
+        "ramadan" | "ramazan" => 9,
+        "shawwal" => 10,
+        "dhualqadah" | "dhualqada" | "dhulqadah" | "dhulqada" | "zulqada" => 11,
+        "dhualhijjah" | "dhulhijjah" | "dhualhijja" | "zulhijja" => 12,
+        _ => return None,
+    })
+}
+
+/// Solar Hijri month names ("Farvardin" … "Esfand").
+pub fn persian_month(word: &str) -> Option<u8> {
+    Some(match super::lexicon::key(word).as_str() {
+        "farvardin" => 1,
+        "ordibehesht" => 2,
+        "khordad" => 3,
+        "tir" => 4,
+        "mordad" | "amordad" => 5,
+        "shahrivar" => 6,
+        "mehr" => 7,
+        "aban" => 8,
+        "azar" => 9,
+        "dey" => 10,
+        "bahman" => 11,
+        "esfand" => 12,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_conversions() {
+        // The October Revolution: 25 October 1917 (Julian) = 7 November 1917 (Gregorian).
+        assert_eq!(
+            to_gregorian(Calendar::Julian, (1917, 10, 25)),
+            Some((1917, 11, 7))
+        );
+        // Solar Hijri 1299 begins at the March equinox of 1920.
+        assert_eq!(
+            to_gregorian(Calendar::Persian, (1299, 1, 1)),
+            Some((1920, 3, 21))
+        );
+        let (s, e) = gregorian_range(Calendar::Hijri, 1339, None).unwrap();
+        assert_eq!(s.0, 1920);
+        assert_eq!(e.0, 1921);
+        assert_eq!(majority_year(s, e), Some(1921));
+        assert_eq!(
+            majority_month((1920, 1, 20), (1920, 2, 18)),
+            Some((1920, 2))
+        );
+        assert_eq!(hijri_month("Rabi' al-Awwal"), Some(3));
+        assert_eq!(hijri_month("Sha'ban"), Some(8));
+    }
+}
