@@ -1,5 +1,6 @@
 //! All integration tests in one binary (faster to build and link than one binary per file).
 
+mod calendars;
 mod eval_scores;
 mod gates;
 mod io_timeml;
