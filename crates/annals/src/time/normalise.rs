@@ -138,10 +138,13 @@ pub fn normalise(text: &str, c: &Candidate) -> Option<Normalised> {
         freq: None,
         calendar: None,
         julian: match c.style {
+            // "10 (22) April 1870": the first day is Old Style, the bracketed one its New Style.
+            None if c.has(Part::Dn) || c.has(Part::Dn2) => JulianHint::OldStyle,
             None => JulianHint::Unmarked,
             Some(Style::Old) => JulianHint::OldStyle,
             Some(Style::New) => JulianHint::NewStyle,
             Some(Style::Dual { .. }) => JulianHint::Dual,
+            Some(Style::DoubleYear(_)) => JulianHint::OldStyle,
         },
     };
     let p = |part| c.part(text, part);
@@ -257,7 +260,7 @@ fn clock(text: &str, c: &Candidate) -> Option<TimeOfDay> {
 /// holding most of the written month or year.
 fn other_calendar(text: &str, c: &Candidate) -> Option<(Meaning, CalendarNote)> {
     let p = |part| c.part(text, part);
-    let (calendar, year, month) = if let Some(y) = p(Part::Hy) {
+    let (calendar, year, month) = if let Some(y) = p(Part::Hy).or(p(Part::Hy2)) {
         let month = match p(Part::Hm) {
             Some(m) => Some(calendars::hijri_month(m)?),
             None => None,
@@ -407,6 +410,9 @@ fn date_meaning(text: &str, c: &Candidate, modifier: &mut Option<Mod>) -> Option
         None => None,
     };
     let mut year = year;
+    if let Some(Style::DoubleYear(y)) = c.style {
+        year = Some(Year::Full(y));
+    }
     if let Some(Style::Dual {
         day: ns_day,
         month: ns_month,
@@ -425,9 +431,17 @@ fn date_meaning(text: &str, c: &Candidate, modifier: &mut Option<Mod>) -> Option
     let within = if let Some(m) = month {
         match day {
             Some(d) => {
+                let julian = matches!(c.style, Some(Style::Old | Style::DoubleYear(_)))
+                    || c.has(Part::Dn)
+                    || c.has(Part::Dn2);
                 if let Some(Year::Full(y)) = year {
-                    // Reject impossible days ("31 June 1920") with the calendar library.
-                    jiff::civil::Date::new(y.clamp(1, 9999) as i16, m as i8, d as i8).ok()?;
+                    // Reject impossible days ("31 June 1920") with the calendar library, in the
+                    // calendar the date is written in (Julian 29 February 1700 exists).
+                    if julian {
+                        calendars::to_gregorian(Calendar::Julian, (y, m, d))?;
+                    } else {
+                        jiff::civil::Date::new(y.clamp(1, 9999) as i16, m as i8, d as i8).ok()?;
+                    }
                 } else if d as u32 > days_in_month_max(m) {
                     return None;
                 }

@@ -55,9 +55,12 @@ pub enum Part {
     Hm,
     Sy,
     Pm,
+    Hy2,
+    Dn,
+    Dn2,
 }
 
-const PART_NAMES: [(&str, Part); 41] = [
+const PART_NAMES: [(&str, Part); 44] = [
     ("y", Part::Y),
     ("yy", Part::Yy),
     ("era", Part::Era),
@@ -99,6 +102,9 @@ const PART_NAMES: [(&str, Part); 41] = [
     ("hm", Part::Hm),
     ("sy", Part::Sy),
     ("pm", Part::Pm),
+    ("hy2", Part::Hy2),
+    ("dn", Part::Dn),
+    ("dn2", Part::Dn2),
 ];
 const NPARTS: usize = PART_NAMES.len();
 
@@ -130,6 +136,8 @@ pub enum Style {
         month: u8,
         year: Option<i32>,
     },
+    /// "30 January 1648/9": an English double-dated year; the date is Julian in the later year.
+    DoubleYear(i32),
 }
 
 impl Candidate {
@@ -331,7 +339,7 @@ static STYLE_SUFFIXES: LazyLock<StyleSuffixes> = LazyLock::new(|| {
         // Old Style first with the New Style in brackets or after a slash, or the reverse with an
         // explicit O.S. marker inside the brackets; the year may follow.
         dual: build(x(&format!(
-            r"(?:\s*\(\s*(?P<d>{{DAYNUM}})\s+(?P<m>{{MONTH}})\s*\)|\s*/\s*(?P<d2>{{DAYNUM}})\s+(?P<m2>{{MONTH}})|\s*\(\s*(?P<m3>{{MONTH}})\s+(?P<d3>{{DAYNUM}})\s*\)|\s*\(\s*(?P<od>{{DAYNUM}})\s+(?P<om>{{MONTH}})\s*,?\s*(?:{marker})\s*\))(?:,?\s+(?P<y>{{YEAR4}})(?-u:\b))?"
+            r"(?:\s*\(\s*(?P<d>{{DAYNUM}})\s+(?P<m>{{MONTH}})(?:,?\s+(?P<yn>{{YEAR4}}))?\s*\)|\s*\[\s*(?:O\.\s?S\.|old\s+style)\s*(?P<wd>{{DAYNUM}})\s+(?P<wm>{{MONTH}})\s*\]|\s*/\s*(?P<d2>{{DAYNUM}})\s+(?P<m2>{{MONTH}})|\s*\(\s*(?P<m3>{{MONTH}})\s+(?P<d3>{{DAYNUM}})\s*\)|\s*\(\s*(?P<od>{{DAYNUM}})\s+(?P<om>{{MONTH}})\s*,?\s*(?:{marker})\s*\))(?:,?\s+(?P<y>{{YEAR4}})(?-u:\b))?"
         ))),
         marker: build(format!(
             r"(?:,?\s*\(\s*(?P<s>{marker})\s*\)|,?\s+(?P<s2>{marker}))"
@@ -357,12 +365,12 @@ fn style_suffix(text: &str, cand: &mut Candidate) {
     suffixes.dual.search_captures(&input, &mut caps);
     if let Some(m) = caps.get_match() {
         let g = |name: &str| caps.get_group_by_name(name).map(|s| &text[s.start..s.end]);
-        let year = g("y").and_then(|y| y.parse().ok());
+        let year = g("yn").or(g("y")).and_then(|y| y.parse().ok());
         let ns = if let (Some(d), Some(mo)) = (g("d").or(g("d2")), g("m").or(g("m2"))) {
             day_month(d, mo)
         } else if let (Some(d), Some(mo)) = (g("d3"), g("m3")) {
             day_month(d, mo)
-        } else if g("od").is_some() {
+        } else if g("od").is_some() || g("wd").is_some() {
             // The main date is the New Style one.
             match (cand.part(text, Part::D), cand.part(text, Part::M)) {
                 (Some(d), Some(mo)) => day_month(d, mo),
@@ -376,6 +384,28 @@ fn style_suffix(text: &str, cand: &mut Candidate) {
             cand.span.end = m.end();
             cand.core.end = m.end();
             return;
+        }
+    }
+    // "1648/9", "1731/32": the second year is the January-start one of an English Old Style date.
+    if let (Some(y), Some(rest)) = (cand.part(text, Part::Y), text.get(cand.span.end..)) {
+        let digits: String = rest
+            .strip_prefix('/')
+            .unwrap_or("")
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let after = rest.get(1 + digits.len()..).unwrap_or("");
+        if (1..=2).contains(&digits.len()) && !after.starts_with(|c: char| c.is_alphanumeric()) {
+            if let (Ok(first), Ok(second)) = (y.parse::<i32>(), digits.parse::<i32>()) {
+                let modulus = 10i32.pow(digits.len() as u32);
+                let later = first - first.rem_euclid(modulus) + second;
+                if later == first + 1 {
+                    cand.style = Some(Style::DoubleYear(later));
+                    cand.span.end += 1 + digits.len();
+                    cand.core.end = cand.span.end;
+                    return;
+                }
+            }
         }
     }
     let mut caps = suffixes.marker.create_captures();
@@ -554,7 +584,14 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
     let prev_byte = cand.core.start.checked_sub(1).map(|i| b[i]);
     let next_byte = b.get(cand.core.end).copied();
     let starts_digit = b[cand.core.start].is_ascii_digit();
+    let after_abbreviation = prev_byte == Some(b'.')
+        && cand
+            .core
+            .start
+            .checked_sub(2)
+            .is_some_and(|i| b[i].is_ascii_alphabetic());
     if starts_digit
+        && !after_abbreviation
         && matches!(
             prev_byte,
             Some(b'$' | b'#' | b',' | b'.' | b'/' | b'+' | 0xC2)
