@@ -280,7 +280,7 @@ impl DateRange {
 
     pub fn overlaps(&self, i: &Interval) -> bool {
         // `map_or` rather than `is_none_or`: the workspace supports Rust 1.80.
-        self.from.map_or(true, |f| i.end > f) && self.to.map_or(true, |t| i.start < t)
+        self.from.is_none_or(|f| i.end > f) && self.to.is_none_or(|t| i.start < t)
     }
 }
 
