@@ -10,6 +10,7 @@
 //! Every annotation is a byte span into [`Document::text`], which is never rewritten.
 
 pub mod document;
+pub mod entity;
 pub mod error;
 pub mod eval;
 pub mod io;

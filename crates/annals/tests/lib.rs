@@ -3,6 +3,7 @@
 mod calendars;
 mod eval_scores;
 mod gates;
+mod gazetteer;
 mod io_timeml;
 mod text_segment;
 mod time_table;

@@ -1,0 +1,3 @@
+//! Entity stage: people, places and organisations.
+
+pub mod gazetteer;
