@@ -34,7 +34,8 @@ fn month_of(d: &Date) -> Option<u8> {
     match d.within {
         Within::Month(m) | Within::Day(m, _) => m,
         Within::Season(s) => Some(match s {
-            Season::Winter => 1,
+            // TimeML's 1918-WI is the winter that starts in December 1918.
+            Season::Winter => 12,
             Season::Spring => 4,
             Season::Summer => 7,
             Season::Fall => 10,
