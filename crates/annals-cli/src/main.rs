@@ -3,6 +3,7 @@
 mod eval_cmd;
 mod tag_cmd;
 mod timeline_cmd;
+mod train_cmd;
 
 use clap::{Parser, Subcommand};
 
@@ -25,6 +26,8 @@ enum Command {
     Tag(tag_cmd::Args),
     /// Score a folder of system TimeML files against a gold folder (TempEval-3 Task A).
     Eval(eval_cmd::Args),
+    /// Train the bundled models from ../shared/data (part of speech; named entities later).
+    Train(train_cmd::Args),
 }
 
 fn main() -> std::process::ExitCode {
@@ -33,6 +36,7 @@ fn main() -> std::process::ExitCode {
         Command::Timeline(a) => timeline_cmd::run(a),
         Command::Tag(a) => tag_cmd::run(a),
         Command::Eval(a) => eval_cmd::run(a),
+        Command::Train(a) => train_cmd::run(a),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

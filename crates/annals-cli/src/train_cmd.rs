@@ -1,0 +1,163 @@
+//! `annals train`: rebuild the bundled models from the shared training data.
+
+use annals::tagging::{self, conllu, PosTagger, TrainOptions};
+use anyhow::{bail, Context};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Arguments of `annals train`. The one-line summary lives in main.rs.
+#[derive(clap::Args, Debug)]
+#[command(after_help = HELP)]
+pub struct Args {
+    #[command(subcommand)]
+    pub model: Model,
+}
+
+#[derive(clap::Subcommand, Debug)]
+pub enum Model {
+    /// Part-of-speech tagger (UPOS) from UD English EWT, written to data/pos-ewt.bin.
+    #[command(after_help = POS_HELP)]
+    Pos(PosArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct PosArgs {
+    /// The shared data folder; it must hold ud-english-ewt/en_ewt-ud-{train,dev,test}.conllu.
+    #[arg(long, value_name = "DIR", default_value = "../shared/data")]
+    pub data: PathBuf,
+    /// Where to write the model (the bundled one is data/pos-ewt.bin; rebuild annals to use it).
+    #[arg(long, value_name = "FILE", default_value = "data/pos-ewt.bin")]
+    pub out: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, value_name = "N", default_value_t = TrainOptions::default().epochs)]
+    pub epochs: usize,
+    /// Seed of the shuffle before each pass (the same seed gives the same bytes).
+    #[arg(long, value_name = "N", default_value_t = TrainOptions::default().seed)]
+    pub seed: u64,
+}
+
+const HELP: &str = "\
+Training is deterministic: the same data, command and build give a byte-identical model. Run it
+in release mode from the repository root, then rebuild to bundle the new model:
+
+  cargo run --release -p annals-cli -- train pos
+
+Provenance, licences and the scores of the committed models are in data/PROVENANCE.md.
+";
+
+const POS_HELP: &str = "\
+Trains on en_ewt-ud-train.conllu, prints UPOS accuracy on en_ewt-ud-dev.conllu after every epoch
+(progress goes to standard error), and scores the final model once on en_ewt-ud-test.conllu, the
+official test file, which is used for nothing else. The model is derived from UD English EWT and
+so carries its licence, CC BY-SA 4.0.
+
+Examples:
+  annals train pos
+  annals train pos --epochs 5 --out /tmp/pos.bin
+  annals train pos --data /path/to/shared/data
+";
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    match args.model {
+        Model::Pos(a) => train_pos(a),
+    }
+}
+
+fn read_split(dir: &Path, split: &str) -> anyhow::Result<Vec<conllu::Sentence>> {
+    let path = dir.join(format!("en_ewt-ud-{split}.conllu"));
+    let start = Instant::now();
+    let sentences = conllu::read(&path)?;
+    let words: usize = sentences.iter().map(|s| s.words.len()).sum();
+    eprintln!(
+        "read {}: {} sentences, {words} words ({:.1} s)",
+        path.display(),
+        sentences.len(),
+        start.elapsed().as_secs_f64()
+    );
+    Ok(sentences)
+}
+
+fn train_pos(args: PosArgs) -> anyhow::Result<()> {
+    if args.epochs == 0 {
+        bail!("--epochs must be at least 1");
+    }
+    let dir = args.data.join("ud-english-ewt");
+    if !dir.join("en_ewt-ud-train.conllu").is_file() {
+        bail!(
+            "{} has no en_ewt-ud-train.conllu: point --data at the shared data folder \
+             (the one holding ud-english-ewt/), e.g. --data ../shared/data",
+            dir.display()
+        );
+    }
+    let train = read_split(&dir, "train")?;
+    let dev = read_split(&dir, "dev")?;
+    let test = read_split(&dir, "test")?;
+    let opts = TrainOptions {
+        epochs: args.epochs,
+        seed: args.seed,
+        ..TrainOptions::default()
+    };
+    let start = Instant::now();
+    let mut tagger = tagging::train(&train, &dev, &opts, |r| {
+        let dev = r
+            .dev
+            .map_or(String::new(), |d| format!(", dev {:.2}%", d.percent()));
+        eprintln!(
+            "epoch {}/{}: train {:.2}%{dev} ({:.1} s)",
+            r.epoch,
+            r.epochs,
+            r.train.percent(),
+            start.elapsed().as_secs_f64()
+        );
+    })
+    .context("training the part-of-speech tagger")?;
+    let train_secs = start.elapsed().as_secs_f64();
+    let dev_acc = tagging::accuracy(&tagger, &dev);
+    let test_acc = tagging::accuracy(&tagger, &test);
+    let description = format!(
+        "{}. Data: UD English EWT (en_ewt-ud-train.conllu), CC BY-SA 4.0, so this model is CC BY-SA \
+         4.0 too. UPOS accuracy: dev {:.2}% ({}/{}), test {:.2}% ({}/{}).",
+        tagger.description(),
+        dev_acc.percent(),
+        dev_acc.correct,
+        dev_acc.total,
+        test_acc.percent(),
+        test_acc.correct,
+        test_acc.total
+    );
+    tagger.set_description(description);
+    let bytes = tagger.to_bytes();
+    // Check the file loads before it replaces a working one.
+    PosTagger::from_bytes(&bytes).context("the new model does not load back")?;
+    write_atomically(&args.out, &bytes)?;
+    let (dict, features) = tagger.sizes();
+    println!(
+        "UPOS accuracy: dev {:.2}% ({}/{}), test {:.2}% ({}/{})",
+        dev_acc.percent(),
+        dev_acc.correct,
+        dev_acc.total,
+        test_acc.percent(),
+        test_acc.correct,
+        test_acc.total
+    );
+    println!(
+        "wrote {}: {} bytes ({:.2} MB; {features} features, {dict} dictionary words), trained in {train_secs:.1} s",
+        args.out.display(),
+        bytes.len(),
+        bytes.len() as f64 / 1e6,
+    );
+    Ok(())
+}
+
+/// Write through a temporary file and rename, so an interrupted run never leaves half a model.
+fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
+    std::fs::rename(&tmp, path)
+        .with_context(|| format!("renaming {} to {}", tmp.display(), path.display()))
+}
