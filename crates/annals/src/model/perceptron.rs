@@ -173,6 +173,53 @@ impl Perceptron {
         })
     }
 
+    /// The weight-wise sum of models with the same classes: an ensemble of models trained on
+    /// different shuffles that scores like their average (sums and means rank classes alike) at
+    /// the cost of one model. `None` for no models or differing classes.
+    pub fn sum(models: &[Perceptron]) -> Option<Perceptron> {
+        let first = models.first()?;
+        if models.iter().any(|m| m.classes != first.classes) {
+            return None;
+        }
+        let mut all: Vec<(u64, usize, u32, u32)> = models
+            .iter()
+            .enumerate()
+            .flat_map(|(k, m)| m.index.features.iter().map(move |&(f, s, e)| (f, k, s, e)))
+            .collect();
+        all.sort_unstable_by_key(|&(f, k, _, _)| (f, k));
+        let mut index = Vec::new();
+        let mut entries = Vec::new();
+        let mut weights = vec![0f32; first.classes.len()];
+        for group in all.chunk_by(|a, b| a.0 == b.0) {
+            weights.fill(0.0);
+            for &(_, k, s, e) in group {
+                for entry in models[k].entries.get(s as usize..e as usize).unwrap_or(&[]) {
+                    let Entry { weight, class } = *entry;
+                    if let Some(w) = weights.get_mut(class as usize) {
+                        *w += weight;
+                    }
+                }
+            }
+            let start = entries.len() as u32;
+            for (class, &weight) in weights.iter().enumerate() {
+                if weight != 0.0 {
+                    entries.push(Entry {
+                        weight,
+                        class: class as u8,
+                    });
+                }
+            }
+            if entries.len() as u32 > start {
+                index.push((group[0].0, start, entries.len() as u32));
+            }
+        }
+        Some(Perceptron {
+            classes: first.classes.clone(),
+            index: Table::build(index).ok()?,
+            entries,
+        })
+    }
+
     /// A standalone model file.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer::new(MAGIC, VERSION);
@@ -518,6 +565,34 @@ mod tests {
             t.end_epoch();
         }
         t.average(Prune::NONE).unwrap()
+    }
+
+    #[test]
+    fn sum_adds_weights_feature_by_feature() {
+        let classes = vec!["a".to_string(), "b".to_string()];
+        let f = |n: u64| FeatureHash::new(1).u64(n).finish();
+        let train = |pairs: &[(u64, usize)]| {
+            let mut t = Trainer::new(classes.clone()).unwrap();
+            let mut scores = Vec::new();
+            for &(x, y) in pairs {
+                let guess = t.predict(&[f(x)], &mut scores);
+                t.update(&[f(x)], y, guess);
+            }
+            t.average(Prune::NONE).unwrap()
+        };
+        let a = train(&[(1, 1), (2, 0)]);
+        let b = train(&[(1, 1), (3, 1)]);
+        let sum = Perceptron::sum(&[a.clone(), b.clone()]).unwrap();
+        let mut s = [0f32; 2];
+        let mut sa = [0f32; 2];
+        let mut sb = [0f32; 2];
+        for x in 1..=4 {
+            sum.scores(&[f(x)], &mut s);
+            a.scores(&[f(x)], &mut sa);
+            b.scores(&[f(x)], &mut sb);
+            assert_eq!(s, [sa[0] + sb[0], sa[1] + sb[1]]);
+        }
+        assert!(Perceptron::sum(&[]).is_none());
     }
 
     #[test]
