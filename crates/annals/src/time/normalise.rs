@@ -307,6 +307,15 @@ fn date_meaning(text: &str, c: &Candidate, modifier: &mut Option<Mod>) -> Option
     let p = |part| c.part(text, part);
     let name = super::rules::rules().names[c.rule];
 
+    if name == "interwar" {
+        // 1918–1939 has no single TimeML value; the century is the honest underspecified one
+        // (the timeline places it in the 1900s).
+        return Some(Meaning::Fixed(Value::Date(Date {
+            year: Year::Century(19),
+            within: Within::Whole,
+            time: None,
+        })));
+    }
     if name == "turn-of-century" {
         *modifier = Some(Mod::Approx);
         return Some(match p(Part::Cent) {
