@@ -302,13 +302,13 @@ pub fn cluster(mentions: &[Mention], authority: Option<&Authority>) -> Vec<Clust
 
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut index_of_root = vec![usize::MAX; n];
-    for i in 0..n {
+    for (i, mention) in mentions.iter().enumerate() {
         let root = sets.find(i);
         if index_of_root[root] == usize::MAX {
             index_of_root[root] = clusters.len();
             clusters.push(Cluster {
                 canonical: String::new(),
-                etype: mentions[i].etype,
+                etype: mention.etype,
                 mentions: Vec::new(),
                 confidence: 1.0,
                 links: Vec::new(),
