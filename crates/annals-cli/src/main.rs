@@ -4,6 +4,7 @@ mod eval_cmd;
 mod tag_cmd;
 mod timeline_cmd;
 mod train_cmd;
+mod train_ner;
 
 use clap::{Parser, Subcommand};
 

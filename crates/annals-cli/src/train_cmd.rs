@@ -18,6 +18,8 @@ pub enum Model {
     /// Part-of-speech tagger (UPOS) from UD English EWT, written to data/pos-ewt.bin.
     #[command(after_help = POS_HELP)]
     Pos(PosArgs),
+    /// Named-entity tagger (PER, LOC, ORG) from GUM, written to data/ner-gum.bin.
+    Ner(crate::train_ner::NerArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -60,6 +62,7 @@ Examples:
 pub fn run(args: Args) -> anyhow::Result<()> {
     match args.model {
         Model::Pos(a) => train_pos(a),
+        Model::Ner(a) => crate::train_ner::run(a),
     }
 }
 

@@ -5,6 +5,7 @@ mod eval_scores;
 mod gates;
 mod gazetteer;
 mod io_timeml;
+mod ner_gum;
 mod pos_tagger;
 mod text_segment;
 mod time_table;

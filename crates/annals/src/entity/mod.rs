@@ -1,3 +1,5 @@
 //! Entity stage: people, places and organisations.
 
 pub mod gazetteer;
+pub mod gum;
+pub mod ner;
