@@ -1,5 +1,6 @@
 //! The `annals` command.
 
+mod entities_cmd;
 mod eval_cmd;
 mod tag_cmd;
 mod timeline_cmd;
@@ -27,7 +28,9 @@ enum Command {
     Tag(tag_cmd::Args),
     /// Score a folder of system TimeML files against a gold folder (TempEval-3 Task A).
     Eval(eval_cmd::Args),
-    /// Train the bundled models from ../shared/data (part of speech; named entities later).
+    /// People, places and organisations: alias clusters, places on the map.
+    Entities(entities_cmd::Args),
+    /// Train the bundled models from ../shared/data (part of speech, named entities).
     Train(train_cmd::Args),
 }
 
@@ -37,6 +40,7 @@ fn main() -> std::process::ExitCode {
         Command::Timeline(a) => timeline_cmd::run(a),
         Command::Tag(a) => tag_cmd::run(a),
         Command::Eval(a) => eval_cmd::run(a),
+        Command::Entities(a) => entities_cmd::run(a),
         Command::Train(a) => train_cmd::run(a),
     };
     match result {

@@ -1,6 +1,7 @@
 //! All integration tests in one binary (faster to build and link than one binary per file).
 
 mod calendars;
+mod entities_gilan;
 mod eval_scores;
 mod gates;
 mod gazetteer;

@@ -252,6 +252,9 @@ pub fn cluster(mentions: &[Mention], authority: Option<&Authority>) -> Vec<Clust
                 (authority_of[i] == authority_of[j]).then_some(LinkKind::Authority)
             } else if a.place.is_some() && a.place == b.place {
                 Some(LinkKind::SamePlace)
+            } else if a.place.is_some() && b.place.is_some() {
+                // Two different known places ("Northern Iran", "Iran") stay apart.
+                None
             } else if !compatible(a, b) {
                 None
             } else if folded[i] == folded[j] {

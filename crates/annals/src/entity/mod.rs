@@ -1,5 +1,8 @@
 //! Entity stage: people, places and organisations.
 
+pub mod alias;
+pub mod authority;
 pub mod gazetteer;
 pub mod gum;
+pub mod mentions;
 pub mod ner;

@@ -1,0 +1,488 @@
+//! Mention detection: the named-entity model, the gazetteer and title cues combined, then alias
+//! clusters with places put on the map.
+//!
+//! How the sources are weighed:
+//! - a name the gazetteer resolves, tagged by the model as a person without a title in front of it,
+//!   is a place ("Manjil", "Anzali": a model trained on modern English meets unfamiliar names);
+//! - a title ("Mirza", "Sheikh", "General", "Shah", …) before capitalised words makes a person,
+//!   whatever either source said;
+//! - places the model missed are added from the gazetteer; model mentions the gazetteer does not
+//!   know keep the model's type.
+
+use super::alias::{self, Cluster, LinkKind, Mention};
+use super::authority::Authority;
+use super::gazetteer::{Evidence, Gazetteer, PlaceId, PlaceKind};
+use super::ner::{EntityType, NerTagger};
+use crate::document::Span;
+use crate::text::Segmented;
+use serde::Serialize;
+
+/// Words that, written before a capitalised name, make it a person's.
+const TITLE_CUES: &[&str] = &[
+    "Mirza",
+    "Sheikh",
+    "Shaikh",
+    "General",
+    "Gen.",
+    "Commander",
+    "Comrade",
+    "Shah",
+    "Sultan",
+    "President",
+    "King",
+    "Queen",
+    "Tsar",
+    "Czar",
+    "Emperor",
+    "Prince",
+    "Princess",
+    "Colonel",
+    "Col.",
+    "Admiral",
+    "Marshal",
+    "Captain",
+    "Lieutenant",
+    "Mr.",
+    "Mrs.",
+    "Dr.",
+    "Sir",
+    "Lord",
+    "Ayatollah",
+    "Imam",
+    "Emir",
+    "Amir",
+    "Pasha",
+    "Minister",
+    "Premier",
+    "Chairman",
+];
+
+/// Honorifics that follow a name ("Kuchuk Khan") and belong to it.
+const NAME_SUFFIXES: &[&str] = &["Khan", "Pasha", "Bey", "Beg"];
+
+/// Where a mention came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    Model,
+    Gazetteer,
+    ModelAndGazetteer,
+    Title,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntityMention {
+    pub span: Span,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub etype: EntityType,
+    pub place: Option<PlaceId>,
+    pub source: Source,
+}
+
+/// A place's facts for output.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlaceInfo {
+    /// The gazetteer's id; `None` for a place known only from the authority file.
+    pub id: Option<PlaceId>,
+    pub name: String,
+    pub country: String,
+    pub kind: PlaceKind,
+    pub population: u64,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// An entity of a document: its cluster of mentions, with coordinates for places.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntityCluster {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub etype: EntityType,
+    pub confidence: f64,
+    pub links: Vec<LinkKind>,
+    pub mentions: Vec<EntityMention>,
+    pub place: Option<PlaceInfo>,
+    /// From the authority file: its coordinates override the gazetteer's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
+}
+
+fn round(x: f64, scale: f64) -> f64 {
+    (x * scale).round() / scale
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Person mentions introduced by a title: "Sheikh Mohammed Hiabani", "Mirza Heaps Khan",
+/// "General Denikin". The title itself stays outside the span only for the generic ones
+/// (Mr., Dr., General); Persian and Turkic titles are part of the name as written.
+fn title_mentions(text: &str, seg: &Segmented) -> Vec<(Span, bool)> {
+    let mut out = Vec::new();
+    for sentence in &seg.sentences {
+        let toks = &seg.tokens[sentence.tokens.clone()];
+        let mut i = 0;
+        while i < toks.len() {
+            let word = toks[i].text(text);
+            if !TITLE_CUES.contains(&word) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < toks.len() && j - i <= 4 && is_capitalised(toks[j].text(text)) {
+                j += 1;
+            }
+            if j > i + 1 {
+                let keep_title = matches!(word, "Mirza" | "Sheikh" | "Shaikh" | "Emir" | "Amir");
+                let start = if keep_title {
+                    toks[i].span.start
+                } else {
+                    toks[i + 1].span.start
+                };
+                out.push((Span::new(start, toks[j - 1].span.end), true));
+            }
+            i = j.max(i + 1);
+        }
+    }
+    out
+}
+
+/// Single words a model may take for a name at the start of a sentence or heading.
+const NOT_NAMES: &[&str] = &[
+    "if",
+    "when",
+    "then",
+    "but",
+    "and",
+    "or",
+    "the",
+    "a",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "east",
+    "west",
+    "north",
+    "south",
+    "coup",
+    "republic",
+    "council",
+    "army",
+    "government",
+    "state",
+    "party",
+    "war",
+    "revolution",
+    "take",
+    "overthrow",
+    "however",
+    "soon",
+    "part",
+    "following",
+];
+
+/// Head nouns that make a name an organisation ("Gilan Soviet Republic", "Red Army").
+const ORG_HEADS: &[&str] = &[
+    "republic",
+    "kingdom",
+    "empire",
+    "party",
+    "council",
+    "army",
+    "committee",
+    "government",
+    "union",
+    "company",
+    "bank",
+    "university",
+    "ministry",
+    "front",
+    "fleet",
+    "flotilla",
+    "navy",
+    "league",
+    "congress",
+    "parliament",
+    "assembly",
+    "cabinet",
+    "bureau",
+    "office",
+];
+
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+}
+
+/// Find the people, places and organisations of a document. `times` are the spans of time
+/// expressions, which no name may overlap ("9 Jun Tunb Khan" is a date and a name).
+pub fn find_mentions(text: &str, seg: &Segmented, times: &[Span]) -> Vec<EntityMention> {
+    let gazetteer = Gazetteer::bundled();
+    let places = gazetteer.find_places(text);
+    let titled = title_mentions(text, seg);
+    let mut model = NerTagger::bundled().tag_document(text, seg);
+    // Names never run into a time expression: cut a model span at the first one inside it.
+    for e in &mut model {
+        for t in times {
+            if t.overlaps(&e.span) {
+                if t.start <= e.span.start {
+                    e.span.start = t.end.min(e.span.end);
+                } else {
+                    e.span.end = t.start;
+                }
+            }
+        }
+        // Leading lowercase words ("of Iran" after a cut) are not part of a name.
+        let inner = &text[e.span.start..e.span.end];
+        let lead = inner
+            .find(|c: char| c.is_uppercase())
+            .unwrap_or(inner.len());
+        let trail = inner.len() - inner.trim_end().len();
+        e.span = Span::new(
+            e.span.start + lead,
+            (e.span.end - trail).max(e.span.start + lead),
+        );
+    }
+    model.retain(|e| !e.span.is_empty());
+    // A title inside a model span starts a person there ("Iran Mirza Heaps Khan"), and a place
+    // at the start of a longer span is a place of its own ("Enzeli Raskolnikov").
+    let mut split = Vec::new();
+    for e in &model {
+        let cut = titled
+            .iter()
+            .map(|(t, _)| t.start)
+            .chain(
+                places
+                    .iter()
+                    .filter(|p| p.start == e.span.start && p.end < e.span.end)
+                    .map(|p| p.end),
+            )
+            .filter(|&at| e.span.start < at && at < e.span.end)
+            .min();
+        match cut {
+            Some(at) => {
+                let left = Span::new(e.span.start, at);
+                let trimmed = text[left.start..left.end].trim_end();
+                let left = Span::new(left.start, left.start + trimmed.len());
+                let rest = &text[at..e.span.end];
+                let right_start = at + (rest.len() - rest.trim_start().len());
+                for span in [left, Span::new(right_start, e.span.end)] {
+                    if !span.is_empty() {
+                        split.push(super::ner::Entity {
+                            span,
+                            tokens: e.tokens.clone(),
+                            etype: e.etype,
+                        });
+                    }
+                }
+            }
+            None => split.push(e.clone()),
+        }
+    }
+    let model = split;
+
+    let place_at = |span: Span| {
+        places
+            .iter()
+            .find(|p| p.start == span.start && p.end == span.end)
+    };
+    let mut out: Vec<EntityMention> = Vec::new();
+    for e in &model {
+        let mut etype = e.etype;
+        let mut place = None;
+        let mut source = Source::Model;
+        let titled_here = titled.iter().any(|(t, _)| t.overlaps(&e.span));
+        if let Some(p) = place_at(e.span) {
+            // A resolved place the model calls a person is a place unless a title says otherwise;
+            // an organisation with exactly a place's name is the place (metonymy aside).
+            if !titled_here && (etype != EntityType::Per || p.evidence != Evidence::Default) {
+                etype = EntityType::Loc;
+            }
+            if etype == EntityType::Loc {
+                place = Some(p.id);
+                source = Source::ModelAndGazetteer;
+            }
+        } else if etype == EntityType::Loc {
+            // A longer model span around a known place ("the city of Rasht"): keep the place.
+            place = places
+                .iter()
+                .find(|p| e.span.start <= p.start && p.end <= e.span.end)
+                .map(|p| p.id);
+        }
+        let text_here = &text[e.span.start..e.span.end];
+        let lower_words: Vec<String> = words(text_here).map(str::to_lowercase).collect();
+        if lower_words.len() == 1 && NOT_NAMES.contains(&lower_words[0].as_str()) {
+            continue;
+        }
+        if place.is_none()
+            && lower_words
+                .iter()
+                .skip(1)
+                .any(|w| ORG_HEADS.contains(&w.as_str()))
+        {
+            etype = EntityType::Org;
+        }
+        if place.is_none()
+            && lower_words.len() >= 2
+            && NAME_SUFFIXES.iter().any(|s| text_here.ends_with(s))
+        {
+            etype = EntityType::Per;
+        }
+        if titled_here {
+            etype = EntityType::Per;
+        }
+        // "Khan Ehsanullah": a name suffix cannot start a name; it ends the previous one.
+        let mut span = e.span;
+        if let Some(first) = words(text_here).next() {
+            if NAME_SUFFIXES.contains(&first) && words(text_here).count() > 1 {
+                let rest = &text_here[first.len()..];
+                span.start += first.len() + (rest.len() - rest.trim_start().len());
+            }
+        }
+        let e = super::ner::Entity {
+            span,
+            tokens: e.tokens.clone(),
+            etype,
+        };
+        out.push(EntityMention {
+            span: e.span,
+            text: text[e.span.start..e.span.end].to_string(),
+            etype,
+            place,
+            source,
+        });
+    }
+    for (span, _) in &titled {
+        if !out.iter().any(|m| m.span.overlaps(span)) {
+            out.push(EntityMention {
+                span: *span,
+                text: text[span.start..span.end].to_string(),
+                etype: EntityType::Per,
+                place: None,
+                source: Source::Title,
+            });
+        }
+    }
+    for p in &places {
+        let span = Span::new(p.start, p.end);
+        if !out.iter().any(|m| m.span.overlaps(&span)) {
+            out.push(EntityMention {
+                span,
+                text: text[p.start..p.end].to_string(),
+                etype: EntityType::Loc,
+                place: Some(p.id),
+                source: Source::Gazetteer,
+            });
+        }
+    }
+    extend_name_suffixes(text, &mut out);
+    // A one-word name the model typed as a place or organisation, with no place behind it, is a
+    // person when it is the surname of a person in the same document ("Raskolnikov").
+    let surnames: Vec<String> = out
+        .iter()
+        .filter(|m| m.etype == EntityType::Per)
+        .filter_map(|m| words(&m.text).last().map(str::to_lowercase))
+        .collect();
+    for m in &mut out {
+        if m.etype != EntityType::Per
+            && m.place.is_none()
+            && words(&m.text).count() == 1
+            && surnames.contains(&m.text.to_lowercase())
+        {
+            m.etype = EntityType::Per;
+        }
+    }
+    out.sort_by_key(|m| m.span.start);
+    out
+}
+
+/// "Kuchuk" + " Khan": a person mention followed by a name suffix takes it in.
+fn extend_name_suffixes(text: &str, mentions: &mut [EntityMention]) {
+    for m in mentions.iter_mut().filter(|m| m.etype == EntityType::Per) {
+        let rest = &text[m.span.end..];
+        let trimmed = rest.trim_start_matches(' ');
+        if let Some(suffix) = NAME_SUFFIXES.iter().find(|s| {
+            trimmed.starts_with(*s)
+                && !trimmed[s.len()..].starts_with(|c: char| c.is_alphanumeric())
+        }) {
+            if !m.text.ends_with(suffix) {
+                m.span.end += rest.len() - trimmed.len() + suffix.len();
+                m.text = text[m.span.start..m.span.end].to_string();
+            }
+        }
+    }
+}
+
+/// Mentions grouped into entities, places with their coordinates; the authority file, if any,
+/// names and places entities first.
+pub fn entities(
+    text: &str,
+    seg: &Segmented,
+    times: &[Span],
+    authority: Option<&Authority>,
+) -> Vec<EntityCluster> {
+    let mentions = find_mentions(text, seg, times);
+    let inputs: Vec<Mention> = mentions
+        .iter()
+        .map(|m| Mention {
+            span: m.span,
+            text: m.text.clone(),
+            etype: m.etype,
+            place: m.place,
+        })
+        .collect();
+    let gazetteer = Gazetteer::bundled();
+    alias::cluster(&inputs, authority)
+        .into_iter()
+        .map(|c: Cluster| {
+            let entry = c.authority.and_then(|k| authority.map(|a| &a.entries[k]));
+            let mut place = c
+                .place
+                .and_then(|id| gazetteer.place(id))
+                .map(|p| PlaceInfo {
+                    id: Some(p.id),
+                    name: p.name.to_string(),
+                    country: p.country.to_string(),
+                    kind: p.kind,
+                    population: p.population,
+                    lat: f64::from(p.lat),
+                    lon: f64::from(p.lon),
+                });
+            if let Some((e, (lat, lon))) = entry.and_then(|e| Some((e, e.coordinates?))) {
+                let p = place.get_or_insert_with(|| PlaceInfo {
+                    id: None,
+                    name: e.name.clone(),
+                    country: String::new(),
+                    kind: PlaceKind::City,
+                    population: 0,
+                    lat,
+                    lon,
+                });
+                p.lat = lat;
+                p.lon = lon;
+            }
+            let name = match (&entry, &place) {
+                (Some(e), _) => e.name.clone(),
+                (None, Some(p)) if c.etype == EntityType::Loc => p.name.to_string(),
+                _ => c.canonical.clone(),
+            };
+            EntityCluster {
+                name,
+                etype: entry.map(|e| e.etype).unwrap_or(c.etype),
+                confidence: round(f64::from(c.confidence), 100.0),
+                links: c.links.clone(),
+                mentions: c.mentions.iter().map(|&i| mentions[i].clone()).collect(),
+                place,
+                wikidata: entry.and_then(|e| e.wikidata.clone()),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,115 @@
+//! Issue 4's acceptance on the reference document: places on the map, people found, aliases
+//! clustered, and no place taken for a person.
+
+use annals::entity::gazetteer::distance_km;
+use annals::entity::mentions::{entities, EntityCluster};
+use annals::entity::ner::EntityType;
+use std::path::Path;
+
+fn gilan() -> Vec<EntityCluster> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/gilan-1920.txt");
+    let text = std::fs::read_to_string(path).unwrap();
+    let doc = annals::Document::from_text(text);
+    let analysis = annals::Pipeline::new()
+        .analyse(&doc, &Default::default())
+        .unwrap();
+    let times: Vec<annals::Span> = analysis.timexes.iter().map(|t| t.span).collect();
+    entities(&doc.text, &analysis.segmented, &times, None)
+}
+
+fn cluster_with<'a>(clusters: &'a [EntityCluster], mention: &str) -> Option<&'a EntityCluster> {
+    clusters
+        .iter()
+        .find(|c| c.mentions.iter().any(|m| m.text == mention))
+}
+
+#[test]
+fn places_are_found_near_their_true_position() {
+    let clusters = gilan();
+    // (mention, latitude, longitude) of the real places.
+    let truth = [
+        ("Baku", 40.41, 49.87),
+        ("Enzeli", 37.47, 49.46),
+        ("Anzali", 37.47, 49.46),
+        ("Rasht", 37.28, 49.58),
+        ("Manjil", 36.74, 49.40),
+        ("Tehran", 35.69, 51.42),
+        ("Moscow", 55.76, 37.62),
+        ("Gilan", 37.30, 49.60),
+    ];
+    for (name, lat, lon) in truth {
+        let c = cluster_with(&clusters, name).unwrap_or_else(|| panic!("{name} not found"));
+        assert_eq!(c.etype, EntityType::Loc, "{name} should be a place: {c:?}");
+        let p = c
+            .place
+            .as_ref()
+            .unwrap_or_else(|| panic!("{name} has no coordinates"));
+        let d = distance_km(p.lat, p.lon, lat, lon);
+        assert!(d <= 25.0, "{name} placed {d:.0} km away at {p:?}");
+    }
+    let enzeli = cluster_with(&clusters, "Enzeli").unwrap();
+    assert!(
+        enzeli.mentions.iter().any(|m| m.text == "Anzali"),
+        "Enzeli and Anzali should be one cluster: {enzeli:?}"
+    );
+}
+
+#[test]
+fn people_are_found_and_their_aliases_clustered() {
+    let clusters = gilan();
+    let is_person = |name: &str| {
+        clusters
+            .iter()
+            .any(|c| c.etype == EntityType::Per && c.mentions.iter().any(|m| m.text.contains(name)))
+    };
+    for name in [
+        "Trotsky",
+        "Frunze",
+        "Raskolnikov",
+        "Ordzhonikidze",
+        "Denikin",
+        "Ehsanullah Khan",
+    ] {
+        assert!(is_person(name), "{name} should be a person");
+    }
+    // Known miss, kept visible: "Lenin" occurs once, as the first word of "Lenin against the
+    // operation did not object.", where the model does not tag it. When it is found, this fails:
+    // move it to the list above.
+    const KNOWN_MISSES: &[&str] = &["Lenin"];
+    for name in KNOWN_MISSES {
+        assert!(
+            !is_person(name),
+            "{name} is found now: move it to the expected list"
+        );
+    }
+    let heaps = cluster_with(&clusters, "Mirza Heaps Khan").expect("Mirza Heaps Khan");
+    assert!(
+        heaps.mentions.iter().any(|m| m.text == "Heaps Khan"),
+        "Heaps Khan belongs with Mirza Heaps Khan: {heaps:?}"
+    );
+    let fyodor = cluster_with(&clusters, "Fyodor Raskolnikov").expect("Fyodor Raskolnikov");
+    assert!(
+        fyodor.mentions.iter().any(|m| m.text == "Raskolnikov"),
+        "Raskolnikov belongs with Fyodor Raskolnikov: {fyodor:?}"
+    );
+}
+
+#[test]
+fn no_place_is_taken_for_a_person() {
+    for c in gilan() {
+        if c.etype == EntityType::Per {
+            for m in &c.mentions {
+                assert!(
+                    m.place.is_none(),
+                    "{:?} is a person with a place attached",
+                    m.text
+                );
+                for place in [
+                    "Baku", "Enzeli", "Anzali", "Rasht", "Manjil", "Tehran", "Moscow", "Gilan",
+                ] {
+                    assert_ne!(m.text, place, "{place} tagged as a person");
+                }
+            }
+        }
+    }
+}
