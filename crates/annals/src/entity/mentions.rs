@@ -453,8 +453,9 @@ pub fn entities(
                     country: p.country.to_string(),
                     kind: p.kind,
                     population: p.population,
-                    lat: f64::from(p.lat),
-                    lon: f64::from(p.lon),
+                    // Stored as f32: five decimals (about a metre) is all they hold.
+                    lat: round(f64::from(p.lat), 1e5),
+                    lon: round(f64::from(p.lon), 1e5),
                 });
             if let Some((e, (lat, lon))) = entry.and_then(|e| Some((e, e.coordinates?))) {
                 let p = place.get_or_insert_with(|| PlaceInfo {
