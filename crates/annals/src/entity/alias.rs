@@ -227,7 +227,46 @@ fn contained(short: &[String], long: &[String]) -> bool {
 }
 
 /// Group `mentions` into clusters; `authority` entries override every other link.
+///
+/// Repeated names (same folded text, type and place) are clustered once: the pairwise comparison
+/// runs over distinct names, so a long document with thousands of mentions stays fast.
 pub fn cluster(mentions: &[Mention], authority: Option<&Authority>) -> Vec<Cluster> {
+    let mut index: std::collections::HashMap<(String, EntityType, Option<u32>), usize> =
+        std::collections::HashMap::new();
+    let mut distinct: Vec<Mention> = Vec::new();
+    let mut group: Vec<Vec<usize>> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let key = (fold(&m.text), m.etype, m.place);
+        let k = *index.entry(key).or_insert_with(|| {
+            distinct.push(m.clone());
+            group.push(Vec::new());
+            distinct.len() - 1
+        });
+        group[k].push(i);
+    }
+    let mut clusters = cluster_distinct(&distinct, authority);
+    for c in &mut clusters {
+        let repeated = c.mentions.iter().any(|&k| group[k].len() > 1);
+        let mut all: Vec<usize> = c.mentions.iter().flat_map(|&k| group[k].clone()).collect();
+        all.sort_unstable();
+        c.mentions = all;
+        if repeated {
+            let kind = if c.place.is_some() {
+                LinkKind::SamePlace
+            } else {
+                LinkKind::SameName
+            };
+            c.confidence = c.confidence.min(kind.confidence());
+            if !c.links.contains(&kind) {
+                c.links.push(kind);
+            }
+        }
+    }
+    clusters.sort_by_key(|c| c.mentions.first().copied());
+    clusters
+}
+
+fn cluster_distinct(mentions: &[Mention], authority: Option<&Authority>) -> Vec<Cluster> {
     let n = mentions.len();
     let mut sets = Sets {
         parent: (0..n).collect(),

@@ -108,6 +108,17 @@ pub struct EntityCluster {
     pub wikidata: Option<String>,
 }
 
+/// How far before a span an overlapping name may start: names are short.
+const REACH: usize = 512;
+
+/// The items of `sorted` (ordered by start) that may overlap `span`: a binary search instead of a
+/// scan, so a long document costs n log n, not n².
+fn near<T>(sorted: &[T], start_of: impl Fn(&T) -> usize, span: Span) -> &[T] {
+    let lo = sorted.partition_point(|x| start_of(x) + REACH < span.start);
+    let hi = sorted.partition_point(|x| start_of(x) < span.end).max(lo);
+    &sorted[lo..hi]
+}
+
 fn round(x: f64, scale: f64) -> f64 {
     (x * scale).round() / scale
 }
@@ -256,11 +267,11 @@ pub fn find_mentions(text: &str, seg: &Segmented, times: &[Span]) -> Vec<EntityM
     // at the start of a longer span is a place of its own ("Enzeli Raskolnikov").
     let mut split = Vec::new();
     for e in &model {
-        let cut = titled
+        let cut = near(&titled, |t| t.0.start, e.span)
             .iter()
             .map(|(t, _)| t.start)
             .chain(
-                places
+                near(&places, |p| p.start, e.span)
                     .iter()
                     .filter(|p| p.start == e.span.start && p.end < e.span.end)
                     .map(|p| p.end),
@@ -290,7 +301,7 @@ pub fn find_mentions(text: &str, seg: &Segmented, times: &[Span]) -> Vec<EntityM
     let model = split;
 
     let place_at = |span: Span| {
-        places
+        near(&places, |p| p.start, span)
             .iter()
             .find(|p| p.start == span.start && p.end == span.end)
     };
@@ -299,7 +310,9 @@ pub fn find_mentions(text: &str, seg: &Segmented, times: &[Span]) -> Vec<EntityM
         let mut etype = e.etype;
         let mut place = None;
         let mut source = Source::Model;
-        let titled_here = titled.iter().any(|(t, _)| t.overlaps(&e.span));
+        let titled_here = near(&titled, |t| t.0.start, e.span)
+            .iter()
+            .any(|(t, _)| t.overlaps(&e.span));
         if let Some(p) = place_at(e.span) {
             // A resolved place the model calls a person is a place unless a title says otherwise;
             // an organisation with exactly a place's name is the place (metonymy aside).
@@ -312,7 +325,7 @@ pub fn find_mentions(text: &str, seg: &Segmented, times: &[Span]) -> Vec<EntityM
             }
         } else if etype == EntityType::Loc {
             // A longer model span around a known place ("the city of Rasht"): keep the place.
-            place = places
+            place = near(&places, |p| p.start, e.span)
                 .iter()
                 .find(|p| e.span.start <= p.start && p.end <= e.span.end)
                 .map(|p| p.id);
@@ -360,9 +373,14 @@ pub fn find_mentions(text: &str, seg: &Segmented, times: &[Span]) -> Vec<EntityM
             source,
         });
     }
+    out.sort_by_key(|m| m.span.start);
+    let mut added = Vec::new();
     for (span, _) in &titled {
-        if !out.iter().any(|m| m.span.overlaps(span)) {
-            out.push(EntityMention {
+        if !near(&out, |m| m.span.start, *span)
+            .iter()
+            .any(|m| m.span.overlaps(span))
+        {
+            added.push(EntityMention {
                 span: *span,
                 text: text[span.start..span.end].to_string(),
                 etype: EntityType::Per,
@@ -371,10 +389,16 @@ pub fn find_mentions(text: &str, seg: &Segmented, times: &[Span]) -> Vec<EntityM
             });
         }
     }
+    out.extend(added);
+    out.sort_by_key(|m| m.span.start);
+    let mut added = Vec::new();
     for p in &places {
         let span = Span::new(p.start, p.end);
-        if !out.iter().any(|m| m.span.overlaps(&span)) {
-            out.push(EntityMention {
+        if !near(&out, |m| m.span.start, span)
+            .iter()
+            .any(|m| m.span.overlaps(&span))
+        {
+            added.push(EntityMention {
                 span,
                 text: text[p.start..p.end].to_string(),
                 etype: EntityType::Loc,
@@ -383,6 +407,7 @@ pub fn find_mentions(text: &str, seg: &Segmented, times: &[Span]) -> Vec<EntityM
             });
         }
     }
+    out.extend(added);
     extend_name_suffixes(text, &mut out);
     // A one-word name the model typed as a place or organisation, with no place behind it, is a
     // person when it is the surname of a person in the same document ("Raskolnikov").
