@@ -196,14 +196,9 @@ pub fn render_to_string(timeline: &Timeline, format: Format) -> anyhow::Result<S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use annals::Document;
 
     fn timeline(text: &str) -> Timeline {
-        let doc = Document::from_text(text);
-        let analysis = Pipeline::new()
-            .analyse(&doc, &TagOptions::default())
-            .unwrap();
-        Timeline::from_document(&doc, &analysis)
+        Timeline::from_text(text).unwrap()
     }
 
     #[test]

@@ -110,6 +110,15 @@ impl Timeline {
         Timeline::default()
     }
 
+    /// The timeline of a plain text with the default tagging options (narrative mode, no
+    /// document date): a shortcut for scripts and tests.
+    pub fn from_text(text: &str) -> crate::Result<Timeline> {
+        let doc = Document::from_text(text);
+        let analysis = crate::pipeline::Pipeline::new()
+            .analyse(&doc, &crate::pipeline::TagOptions::default())?;
+        Ok(Timeline::from_document(&doc, &analysis))
+    }
+
     /// The timeline of one analysed document.
     pub fn from_document(doc: &Document, analysis: &Analysis) -> Timeline {
         let mut t = Timeline::new();
@@ -267,11 +276,7 @@ mod tests {
     use crate::pipeline::{Pipeline, TagOptions};
 
     fn timeline(text: &str) -> Timeline {
-        let doc = Document::from_text(text);
-        let analysis = Pipeline::new()
-            .analyse(&doc, &TagOptions::default())
-            .unwrap();
-        Timeline::from_document(&doc, &analysis)
+        Timeline::from_text(text).unwrap()
     }
 
     #[test]

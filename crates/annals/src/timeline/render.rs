@@ -277,15 +277,9 @@ pub fn markdown(timeline: &Timeline) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::{Pipeline, TagOptions};
-    use crate::Document;
 
     fn timeline(text: &str) -> Timeline {
-        let doc = Document::from_text(text);
-        let analysis = Pipeline::new()
-            .analyse(&doc, &TagOptions::default())
-            .unwrap();
-        Timeline::from_document(&doc, &analysis)
+        Timeline::from_text(text).unwrap()
     }
 
     #[test]
