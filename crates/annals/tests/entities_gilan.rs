@@ -67,20 +67,11 @@ fn people_are_found_and_their_aliases_clustered() {
         "Frunze",
         "Raskolnikov",
         "Ordzhonikidze",
+        "Lenin",
         "Denikin",
         "Ehsanullah Khan",
     ] {
         assert!(is_person(name), "{name} should be a person");
-    }
-    // Known miss, kept visible: "Lenin" occurs once, as the first word of "Lenin against the
-    // operation did not object.", where the model does not tag it. When it is found, this fails:
-    // move it to the list above.
-    const KNOWN_MISSES: &[&str] = &["Lenin"];
-    for name in KNOWN_MISSES {
-        assert!(
-            !is_person(name),
-            "{name} is found now: move it to the expected list"
-        );
     }
     let heaps = cluster_with(&clusters, "Mirza Heaps Khan").expect("Mirza Heaps Khan");
     assert!(

@@ -68,6 +68,9 @@ pub enum Source {
     Gazetteer,
     ModelAndGazetteer,
     Title,
+    /// An unknown capitalised word opening a sentence as its subject ("Lenin against the
+    /// operation did not object."), where the capital hides the name from the model.
+    Subject,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -408,6 +411,9 @@ pub fn find_mentions(text: &str, seg: &Segmented, times: &[Span]) -> Vec<EntityM
         }
     }
     out.extend(added);
+    out.sort_by_key(|m| m.span.start);
+    let subjects = sentence_initial_names(text, seg, &out, &places);
+    out.extend(subjects);
     extend_name_suffixes(text, &mut out);
     // A one-word name the model typed as a place or organisation, with no place behind it, is a
     // person when it is the surname of a person in the same document ("Raskolnikov").
@@ -426,6 +432,74 @@ pub fn find_mentions(text: &str, seg: &Segmented, times: &[Span]) -> Vec<EntityM
         }
     }
     out.sort_by_key(|m| m.span.start);
+    out
+}
+
+/// Words UD English EWT writes in lowercase (data/english-lowercase.txt, see PROVENANCE.md).
+static LOWERCASE_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../../../../data/english-lowercase.txt")
+            .lines()
+            .collect()
+    });
+
+/// English derivational endings: a capitalised word with one is a common word, not a name.
+const WORD_ENDINGS: &[&str] = &[
+    "ing", "ed", "ly", "tion", "sion", "ment", "ness", "ous", "ive", "able", "ible", "ful", "less",
+];
+
+/// Sentence-opening names nothing else claimed: a capitalised word English never writes in
+/// lowercase (by the EWT word list), not a place, followed by a word the tagger reads as a
+/// preposition, verb, auxiliary or adverb. Such a subject is a person far more often than not
+/// in narrative history; this is the classic use of case elsewhere to read an initial capital.
+fn sentence_initial_names(
+    text: &str,
+    seg: &Segmented,
+    found: &[EntityMention],
+    places: &[super::gazetteer::ResolvedPlace],
+) -> Vec<EntityMention> {
+    use crate::tagging::{PosTagger, Upos};
+    let Ok(tagger) = PosTagger::try_bundled() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for sentence in &seg.sentences {
+        let toks = &seg.tokens[sentence.tokens.clone()];
+        let (Some(first), Some(second)) = (toks.first(), toks.get(1)) else {
+            continue;
+        };
+        let (w1, w2) = (first.text(text), second.text(text));
+        let lower = w1.to_lowercase();
+        if !is_capitalised(w1)
+            || !w2.starts_with(|c: char| c.is_lowercase())
+            || w1.chars().count() < 3
+            || !w1.chars().all(char::is_alphabetic)
+            || LOWERCASE_WORDS.contains(lower.as_str())
+            || WORD_ENDINGS.iter().any(|e| lower.ends_with(e))
+            || near(found, |m| m.span.start, first.span)
+                .iter()
+                .any(|m| m.span.overlaps(&first.span))
+            || near(places, |p| p.start, first.span)
+                .iter()
+                .any(|p| p.start < first.span.end && first.span.start < p.end)
+        {
+            continue;
+        }
+        let words: Vec<&str> = toks.iter().take(8).map(|t| t.text(text)).collect();
+        let tags = tagger.tag(&words);
+        if matches!(
+            tags.get(1),
+            Some(Upos::Adp | Upos::Verb | Upos::Aux | Upos::Adv | Upos::Part)
+        ) {
+            out.push(EntityMention {
+                span: first.span,
+                text: w1.to_string(),
+                etype: EntityType::Per,
+                place: None,
+                source: Source::Subject,
+            });
+        }
+    }
     out
 }
 
