@@ -329,7 +329,11 @@ fn date_meaning(text: &str, c: &Candidate, modifier: &mut Option<Mod>) -> Option
 
     // Years, decades and centuries.
     let year = if let Some(y) = p(Part::Y).or(p(Part::Y2)) {
-        let mut y = parse_year(y)?;
+        // Spelled years ("January nineteen ninety-seven") come through the same part.
+        let mut y = match parse_year(y) {
+            Some(y) => y,
+            None => spelled_year(y)?,
+        };
         if let Some(era) = p(Part::Era).or(p(Part::Era2)) {
             if era.to_ascii_uppercase().starts_with('B') {
                 y = -y.abs();

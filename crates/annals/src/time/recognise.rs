@@ -657,6 +657,10 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
         {
             return false;
         }
+        // "two thousand years" is an amount, not the year 2000.
+        "spelled-year" if super::lexicon::unit(after).is_some() => {
+            return false;
+        }
         "year-range-short" => {
             // "1914–18" only when the second part can be a later year in the same century.
             let y: i32 = text[cand.parts[Part::Y as usize].unwrap().start..]
