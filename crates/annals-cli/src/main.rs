@@ -2,6 +2,7 @@
 
 mod entities_cmd;
 mod eval_cmd;
+mod input;
 mod tag_cmd;
 mod timeline_cmd;
 mod train_cmd;
@@ -11,8 +12,8 @@ use clap::{Parser, Subcommand};
 
 /// annals: turn historical narrative into a dated, sourced timeline.
 ///
-/// Input files may be plain text (.txt), Markdown (.md), HTML (.html) or TimeML (.tml); `-` reads
-/// standard input.
+/// Input files may be plain text (.txt), Markdown (.md), HTML (.html, .htm) or TimeML (.tml); `-`
+/// reads standard input; a folder is walked for files with those extensions.
 #[derive(Parser, Debug)]
 #[command(name = "annals", version, about, long_about = None, propagate_version = true)]
 struct Cli {

@@ -1,6 +1,7 @@
 //! `annals tag`: temporal tagging of files.
 
-use annals::io::{self, ReadOptions};
+use crate::input::{self, Tally};
+use annals::io;
 use annals::pipeline::{Analysis, Mode, Pipeline, TagOptions};
 use annals::Document;
 use anyhow::Context;
@@ -32,8 +33,7 @@ pub enum ModeArg {
   annals tag --format timeml --out-dir out/ gold/*.tml    # TimeML in, TimeML out (TEXT kept)
   annals eval gold/ out/                                  # then score it (TempEval-3)")]
 pub struct Args {
-    /// Input files (.txt, .md, .html, .tml); `-` for standard input.
-    #[arg(required = true)]
+    #[arg(required = true, help = crate::input::FILES_HELP)]
     pub files: Vec<PathBuf>,
     /// Document creation date, YYYY-MM-DD (overrides a TimeML DCT).
     #[arg(long)]
@@ -51,6 +51,9 @@ pub struct Args {
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     pub lossy: bool,
+    /// Refuse a document larger than this (bytes; K, M, G suffixes).
+    #[arg(long, value_name = "BYTES", default_value = "256M", value_parser = crate::input::parse_size, long_help = crate::input::MAX_BYTES_HELP)]
+    pub max_bytes: u64,
     /// Read unmarked day dates before this day (YYYY-MM-DD, Gregorian) as Julian (Old Style) and
     /// convert them, e.g. 1918-02-14 for Russian sources. Dates marked "N.S." are left alone.
     #[arg(long, value_name = "DATE")]
@@ -67,34 +70,61 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         dct: args.dct.clone(),
         julian_until: args.julian_until.clone(),
     };
-    let read = ReadOptions {
-        lossy: args.lossy,
-        format: None,
-    };
     if let Some(dir) = &args.out_dir {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
     let stdout = std::io::stdout();
-    for path in &args.files {
-        let doc = io::read_path(path, &read)?;
-        for (at, n) in &doc.replaced {
-            eprintln!(
-                "annals: {}: replaced {n} invalid byte(s) at byte {at}",
-                path.display()
-            );
-        }
-        let analysis = pipeline.analyse(&doc, &opts)?;
-        let out = render(&doc, &analysis, args.format);
+    let inputs = input::expand(&args.files);
+    let mut tally = Tally::new(inputs.len());
+    for path in inputs {
+        let path = match path {
+            Ok(path) => path,
+            Err(e) => {
+                tally.fail(anyhow::anyhow!(e));
+                continue;
+            }
+        };
+        let (name, out) = match tag_one(&pipeline, &path, &args, &opts) {
+            Ok(out) => out,
+            Err(e) => {
+                tally.fail(e);
+                continue;
+            }
+        };
         match &args.out_dir {
             Some(dir) => {
-                let target = dir.join(output_name(&doc, path, args.format));
+                let target = dir.join(name);
                 std::fs::write(&target, out)
                     .with_context(|| format!("writing {}", target.display()))?;
             }
-            None => stdout.lock().write_all(out.as_bytes())?,
+            None => match stdout.lock().write_all(out.as_bytes()) {
+                // `annals tag … | head` closing the pipe early is not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+                r => r.context("writing to standard output")?,
+            },
         }
     }
-    Ok(())
+    tally.finish()
+}
+
+/// Read, tag and render one file: the output file name and its contents.
+fn tag_one(
+    pipeline: &Pipeline,
+    path: &Path,
+    args: &Args,
+    opts: &TagOptions,
+) -> anyhow::Result<(String, String)> {
+    let doc = input::read(path, args.lossy, args.max_bytes)?;
+    for w in input::replacement_warnings(path, &doc) {
+        eprintln!("annals: {w}");
+    }
+    let analysis = pipeline
+        .analyse(&doc, opts)
+        .with_context(|| format!("analysing {}", path.display()))?;
+    Ok((
+        output_name(&doc, path, args.format),
+        render(&doc, &analysis, args.format),
+    ))
 }
 
 fn output_name(doc: &Document, path: &Path, format: Format) -> String {

@@ -1,7 +1,7 @@
 //! `annals timeline`: the dated statements of one or more documents, in order.
 
+use crate::input::{self, Tally};
 use crate::tag_cmd::ModeArg;
-use annals::io::{self, ReadOptions};
 use annals::pipeline::{Mode, Pipeline, TagOptions};
 use annals::timeline::{render, DateRange, Timeline};
 use anyhow::Context;
@@ -23,9 +23,8 @@ pub enum Format {
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Input files (.txt, .md, .html, .tml); `-` for standard input. Several files give one
-    /// merged timeline.
-    #[arg(required = true)]
+    /// Input files or folders; several give one merged timeline.
+    #[arg(required = true, long_help = format!("{} Several files give one merged timeline.", crate::input::FILES_HELP))]
     pub files: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
@@ -46,6 +45,9 @@ pub struct Args {
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     pub lossy: bool,
+    /// Refuse a document larger than this (bytes; K, M, G suffixes).
+    #[arg(long, value_name = "BYTES", default_value = "256M", value_parser = crate::input::parse_size, long_help = crate::input::MAX_BYTES_HELP)]
+    pub max_bytes: u64,
     /// Read unmarked day dates before this day (YYYY-MM-DD, Gregorian) as Julian (Old Style) and
     /// convert them, e.g. 1918-02-14 for Russian sources. Dates marked "N.S." are left alone.
     #[arg(long, value_name = "DATE")]
@@ -71,19 +73,20 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         dct: args.dct.clone(),
         julian_until: args.julian_until.clone(),
     };
-    let read = ReadOptions {
-        lossy: args.lossy,
-        format: None,
-    };
     let pipeline = Pipeline::new();
 
-    let progress = (std::io::stderr().is_terminal() && args.files.len() > PROGRESS_MIN_FILES)
-        .then(|| indicatif::ProgressBar::new(args.files.len() as u64));
-    let results: Vec<anyhow::Result<(Timeline, Vec<String>)>> = args
-        .files
+    let inputs = input::expand(&args.files);
+    let progress = (std::io::stderr().is_terminal() && inputs.len() > PROGRESS_MIN_FILES)
+        .then(|| indicatif::ProgressBar::new(inputs.len() as u64));
+    // Each worker keeps only the timeline of its file (entries with their sentences), never the
+    // document or its analysis, so memory grows with the output, not with the corpus.
+    let results: Vec<anyhow::Result<(Timeline, Vec<String>)>> = inputs
         .par_iter()
         .map(|path| {
-            let r = timeline_of(&pipeline, path, &read, &opts);
+            let r = match path {
+                Ok(path) => timeline_of(&pipeline, path, args.lossy, args.max_bytes, &opts),
+                Err(e) => Err(anyhow::anyhow!("{e}")),
+            };
             if let Some(p) = &progress {
                 p.inc(1);
             }
@@ -97,7 +100,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     // Errors and warnings are reported in the order the files were given, not the order the
     // threads finished in, so that runs are reproducible.
     let mut parts = Vec::with_capacity(results.len());
-    let mut errors = Vec::new();
+    let mut tally = Tally::new(results.len());
     for r in results {
         match r {
             Ok((timeline, warnings)) => {
@@ -106,19 +109,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 }
                 parts.push(timeline);
             }
-            Err(e) => errors.push(e),
+            Err(e) => tally.fail(e),
         }
     }
-    match errors.len() {
-        0 => {}
-        1 => return Err(errors.remove(0)),
-        n => {
-            for e in &errors {
-                eprintln!("annals: error: {e:#}");
-            }
-            anyhow::bail!("{n} of {} files failed", args.files.len());
-        }
-    }
+    tally.finish()?;
 
     let mut timeline = Timeline::merge(parts);
     timeline.retain_range(&range);
@@ -142,22 +136,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 fn timeline_of(
     pipeline: &Pipeline,
     path: &Path,
-    read: &ReadOptions,
+    lossy: bool,
+    max_bytes: u64,
     opts: &TagOptions,
 ) -> anyhow::Result<(Timeline, Vec<String>)> {
-    // The library's message already names the file and includes the OS error; `{e}` rather
-    // than `?` keeps anyhow from printing that OS error a second time as the cause.
-    let doc = io::read_path(path, read).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let warnings = doc
-        .replaced
-        .iter()
-        .map(|(at, n)| {
-            format!(
-                "{}: replaced {n} invalid byte(s) at byte {at}",
-                path.display()
-            )
-        })
-        .collect();
+    let doc = input::read(path, lossy, max_bytes)?;
+    let warnings = input::replacement_warnings(path, &doc);
     let analysis = pipeline
         .analyse(&doc, opts)
         .with_context(|| format!("analysing {}", path.display()))?;
@@ -223,7 +207,8 @@ mod tests {
         let err = timeline_of(
             &Pipeline::new(),
             Path::new("no/such/file.txt"),
-            &ReadOptions::default(),
+            false,
+            u64::MAX,
             &TagOptions::default(),
         )
         .unwrap_err();

@@ -36,23 +36,61 @@ pub fn format_for_path(path: &Path) -> SourceFormat {
 
 /// Read a file (or standard input when `path` is `-`).
 pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document> {
-    let bytes = if path == Path::new("-") {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|source| {
-            Error::Io {
-                path: path.to_path_buf(),
-                cause: source,
+    read_path_limited(path, opts, u64::MAX)
+}
+
+/// Read a file (or standard input when `path` is `-`), refusing one longer than `max_bytes`.
+///
+/// A regular file is refused from its length before anything is read; standard input and other
+/// streams are read up to one byte past the limit, so memory stays bounded either way.
+pub fn read_path_limited(path: &Path, opts: &ReadOptions, max_bytes: u64) -> Result<Document> {
+    let io_error = |cause| Error::Io {
+        path: path.to_path_buf(),
+        cause,
+    };
+    let too_large = |len: Option<u64>| Error::Format {
+        path: path.to_path_buf(),
+        message: format!(
+            "{} larger than the limit of {max_bytes} bytes (raise it with --max-bytes)",
+            match len {
+                Some(n) => format!("{n} bytes,"),
+                None => "input".to_string(),
             }
-        })?;
-        buf
+        ),
+    };
+    let mut buf = Vec::new();
+    if path == Path::new("-") {
+        let stdin = std::io::stdin();
+        read_at_most(stdin.lock(), max_bytes, &mut buf).map_err(io_error)?;
     } else {
-        std::fs::read(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            cause: source,
-        })?
+        let file = std::fs::File::open(path).map_err(io_error)?;
+        let meta = file.metadata().map_err(io_error)?;
+        if meta.is_dir() {
+            return Err(io_error(std::io::Error::other("is a directory")));
+        }
+        if meta.is_file() {
+            if meta.len() > max_bytes {
+                return Err(too_large(Some(meta.len())));
+            }
+            buf.reserve_exact(meta.len() as usize);
+        }
+        read_at_most(file, max_bytes, &mut buf).map_err(io_error)?;
+    }
+    if buf.len() as u64 > max_bytes {
+        return Err(too_large(None));
+    }
+    // Valid UTF-8 (the usual case) becomes the text without a second copy.
+    let (text, replaced) = match String::from_utf8(buf) {
+        Ok(text) => (text, Vec::new()),
+        Err(e) => decode_utf8(e.as_bytes(), path, opts.lossy)?,
     };
     let format = opts.format.unwrap_or_else(|| format_for_path(path));
-    read_bytes(&bytes, path, format, opts)
+    read_text(text, replaced, path, format)
+}
+
+/// Read up to `max_bytes + 1` bytes: one past the limit tells the caller the input is too long.
+fn read_at_most(r: impl std::io::Read, max_bytes: u64, buf: &mut Vec<u8>) -> std::io::Result<()> {
+    std::io::Read::read_to_end(&mut r.take(max_bytes.saturating_add(1)), buf).map(|_| ())
 }
 
 /// Read a document from bytes in a known format.
@@ -63,6 +101,15 @@ pub fn read_bytes(
     opts: &ReadOptions,
 ) -> Result<Document> {
     let (text, replaced) = decode_utf8(bytes, path, opts.lossy)?;
+    read_text(text, replaced, path, format)
+}
+
+fn read_text(
+    text: String,
+    replaced: Vec<(usize, usize)>,
+    path: &Path,
+    format: SourceFormat,
+) -> Result<Document> {
     let mut doc = match format {
         SourceFormat::Text => Document::from_text(text),
         SourceFormat::TimeMl => timeml::read(&text, path)?,
