@@ -8,10 +8,10 @@
 #                           [--peers LIST] [--py-api]
 #
 # The full comparison of docs/COMPARE.md (installs every peer, throughput on the 1 MB input,
-# TempEval-3 scores on TBAQ and WikiWars; about 20 minutes on 2 busy cores):
+# TempEval-3 scores on TBAQ and WikiWars; about 10 minutes on 2 busy cores, 2 of them
+# HeidelTime on the 1 MB input: --heideltime-bytes 300000 saves 1.5 of them):
 #
-#   CARGO_TARGET_DIR=/work/target-cmp benches/compare.sh --scores \
-#       --heideltime-bytes 300000
+#   CARGO_TARGET_DIR=/work/target-cmp benches/compare.sh --scores
 #
 # --peers LIST  comma-separated subset of heideltime,dateparser,spacy,duckling (default: all).
 #   The Python peers are benches/peers/dateparser_peer.py, spacy_dates_peer.py and
