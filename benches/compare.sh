@@ -39,8 +39,11 @@
 #        annals      target/release/annals tag --mode narrative --format json FILE >/dev/null
 #        HeidelTime  benches/peers/heideltime_tag.py --type narrative (one JVM, the whole file
 #                    as one document, no DCT: HeidelTime's NARRATIVES type)
+#        dateparser  benches/peers/dateparser_peer.py --mode narrative (line by line)
+#        spaCy sm    benches/peers/spacy_dates_peer.py --mode narrative (nlp.pipe over lines)
+#        Duckling    benches/peers/duckling_peer.py --mode narrative (line by line)
 #      HeidelTime gets the same file by default (about 1.5-2 minutes for 1 MB on this 2-core
-#      machine). heideltime_tag.py writes HeidelTime's TIMEX3 with a linear-time formatter:
+#      machine; dateparser, spaCy and Duckling 7-40 s). heideltime_tag.py writes HeidelTime's TIMEX3 with a linear-time formatter:
 #      the jar's own TimeMLResultFormatter appends the text to a String one character at a
 #      time, which is quadratic (it did not finish a 1 MB document in 5 minutes); its output
 #      is otherwise identical (checked on WikiWars and TBAQ). --heideltime-bytes N gives
@@ -53,13 +56,15 @@
 #      document_type="narrative")) on the HeidelTime input: it cuts the text into 30,000
 #      character chunks and starts one JVM per chunk, cpu_count() at a time (so it is not
 #      one thread, and /usr/bin/time's peak RSS is that of the largest single process).
-#   5. Prints a table: tool, input bytes, wall s, MB/s, KB/s, peak RSS MB, and the ratio of
-#      annals' throughput to HeidelTime's (from the same run).
-#   --scores adds, and --only-scores runs only, the quality comparison: both tools tag the
+#   5. Prints the machine (cores, memory, CPU, load average), the versions, a table: tool,
+#      input bytes, wall s, MB/s, KB/s, peak RSS MB, and the ratio of annals' throughput to
+#      each peer's (from the same run); the Python peers' processing-only times below it.
+#   --scores adds, and --only-scores runs only, the quality comparison: every tool tags the
 #      WikiWars training set (narrative, no DCT) and TBAQ-cleaned TimeBank+AQUAINT (news,
 #      each file's own DCT), and $SHARED/tools/te3.py scores each output (strict/relaxed/
 #      type/value F1), with wall time and peak RSS of each tagging run. A tool that fails
 #      or whose output te3.py cannot score is reported as such; the script goes on.
+#      spaCy has spans only (value=""): its value F1 is 0 by construction, not applicable.
 #
 # Environment: SHARED (default <repo>/../shared, the folder with data/ and tools/),
 #   PEERS_VENV (default <repo>/.venv-peers), PYTHON (default python3, used to make the venv
