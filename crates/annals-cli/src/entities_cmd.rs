@@ -1,9 +1,9 @@
 //! `annals entities`: the people, places and organisations of documents, with alias clusters and
 //! places on the map.
 
+use crate::input::{self, Tally};
 use annals::entity::authority::Authority;
 use annals::entity::mentions::{self, EntityCluster};
-use crate::input::{self, Tally};
 use anyhow::Context;
 use std::io::Write;
 use std::path::PathBuf;
@@ -57,8 +57,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let pipeline = annals::Pipeline::new();
     let inputs = input::expand(&args.files);
     let mut tally = Tally::new(inputs.len());
-    // Only the clusters of each file are kept, not its text or analysis.
-    let mut results = Vec::new();
+    let mut out = Stream::new(std::io::stdout().lock(), args.format, inputs.len() > 1);
+    // Each document's entities are written as soon as they are found: memory holds one document
+    // at a time, whatever the size of the corpus.
     for path in inputs {
         let r = path.map_err(|e| anyhow::anyhow!(e)).and_then(|path| {
             let doc = input::read(&path, args.lossy, args.max_bytes)?;
@@ -73,37 +74,114 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 mentions::entities(&doc.text, &analysis.segmented, &times, authority.as_ref());
             Ok((path.display().to_string(), clusters))
         });
-        match r {
-            Ok(r) => results.push(r),
-            Err(e) => tally.fail(e),
+        let written = match r {
+            Ok(result) => out.document(result),
+            Err(e) => {
+                tally.fail(e);
+                Ok(())
+            }
+        };
+        match written {
+            // `annals entities … | head` closing the pipe early is not an error.
+            Err(e) if is_broken_pipe(&e) => return Ok(()),
+            r => r?,
         }
     }
-    tally.finish()?;
-    let out = match args.format {
-        Format::Table => table(&results),
-        Format::Json => {
-            let docs: Vec<serde_json::Value> = results
-                .iter()
-                .map(|(file, clusters)| serde_json::json!({ "file": file, "entities": clusters }))
-                .collect();
-            let value = if docs.len() == 1 {
-                docs.into_iter().next().unwrap_or_default()
-            } else {
-                serde_json::Value::Array(docs)
-            };
-            serde_json::to_string_pretty(&value).context("serialising")? + "\n"
-        }
-        Format::Csv => csv(&results)?,
-        Format::Geojson => {
-            serde_json::to_string_pretty(&geojson(&results)).context("serialising")? + "\n"
-        }
-    };
-    let stdout = std::io::stdout();
-    let mut lock = stdout.lock();
-    match lock.write_all(out.as_bytes()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.context("writing output"),
+    match out.finish() {
+        Err(e) if is_broken_pipe(&e) => {}
+        r => r?,
     }
+    tally.finish()
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<std::io::Error>()
+        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// Writes documents one by one in the chosen format. JSON is one object for a single input and
+/// an array for several; GeoJSON is one FeatureCollection; CSV has one header. Nothing is
+/// written before the first document, so a run where every input failed prints nothing.
+struct Stream<W: Write> {
+    out: std::io::BufWriter<W>,
+    format: Format,
+    several: bool,
+    documents: usize,
+    features: usize,
+}
+
+impl<W: Write> Stream<W> {
+    fn new(out: W, format: Format, several: bool) -> Self {
+        Stream {
+            out: std::io::BufWriter::new(out),
+            format,
+            several,
+            documents: 0,
+            features: 0,
+        }
+    }
+
+    fn document(&mut self, result: (String, Vec<EntityCluster>)) -> anyhow::Result<()> {
+        let first = self.documents == 0;
+        self.documents += 1;
+        let one = [result];
+        match self.format {
+            Format::Table => self.out.write_all(table(&one).as_bytes())?,
+            Format::Csv => self.out.write_all(csv(&one, first)?.as_bytes())?,
+            Format::Json => {
+                let (file, clusters) = &one[0];
+                let value = serde_json::json!({ "file": file, "entities": clusters });
+                let text = serde_json::to_string_pretty(&value).context("serialising")?;
+                if !self.several {
+                    writeln!(self.out, "{text}")?;
+                } else {
+                    self.out.write_all(if first { b"[\n" } else { b",\n" })?;
+                    self.out.write_all(indent(&text, 2).as_bytes())?;
+                }
+            }
+            Format::Geojson => {
+                if first {
+                    self.out.write_all(b"{\n  \"features\": [")?;
+                }
+                for feature in geojson_features(&one) {
+                    let text = serde_json::to_string_pretty(&feature).context("serialising")?;
+                    let sep: &[u8] = if self.features == 0 { b"\n" } else { b",\n" };
+                    self.out.write_all(sep)?;
+                    self.out.write_all(indent(&text, 4).as_bytes())?;
+                    self.features += 1;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> anyhow::Result<()> {
+        if self.documents > 0 {
+            match self.format {
+                Format::Json if self.several => self.out.write_all(b"\n]\n")?,
+                Format::Geojson => {
+                    if self.features > 0 {
+                        self.out.write_all(b"\n  ")?;
+                    }
+                    self.out
+                        .write_all(b"],\n  \"type\": \"FeatureCollection\"\n}\n")?;
+                }
+                _ => {}
+            }
+        }
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
+/// Every line of `text` indented by `n` spaces (JSON strings hold no raw newlines, so this
+/// nests pretty-printed JSON exactly as serde_json would).
+fn indent(text: &str, n: usize) -> String {
+    let pad = " ".repeat(n);
+    text.lines()
+        .map(|l| format!("{pad}{l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn table(results: &[(String, Vec<EntityCluster>)]) -> String {
@@ -137,19 +215,23 @@ fn table(results: &[(String, Vec<EntityCluster>)]) -> String {
     s
 }
 
-fn csv(results: &[(String, Vec<EntityCluster>)]) -> anyhow::Result<String> {
+const CSV_HEADER: [&str; 9] = [
+    "file",
+    "entity",
+    "type",
+    "confidence",
+    "mention",
+    "start",
+    "end",
+    "lat",
+    "lon",
+];
+
+fn csv(results: &[(String, Vec<EntityCluster>)], header: bool) -> anyhow::Result<String> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "file",
-        "entity",
-        "type",
-        "confidence",
-        "mention",
-        "start",
-        "end",
-        "lat",
-        "lon",
-    ])?;
+    if header {
+        w.write_record(CSV_HEADER)?;
+    }
     for (file, clusters) in results {
         for c in clusters {
             for m in &c.mentions {
@@ -175,8 +257,9 @@ fn csv(results: &[(String, Vec<EntityCluster>)]) -> anyhow::Result<String> {
     Ok(String::from_utf8(w.into_inner()?)?)
 }
 
-fn geojson(results: &[(String, Vec<EntityCluster>)]) -> serde_json::Value {
-    let features: Vec<serde_json::Value> = results
+/// One GeoJSON Feature per place entity.
+fn geojson_features(results: &[(String, Vec<EntityCluster>)]) -> Vec<serde_json::Value> {
+    results
         .iter()
         .flat_map(|(file, clusters)| clusters.iter().map(move |c| (file, c)))
         .filter_map(|(file, c)| {
@@ -197,6 +280,5 @@ fn geojson(results: &[(String, Vec<EntityCluster>)]) -> serde_json::Value {
                 }
             }))
         })
-        .collect();
-    serde_json::json!({ "type": "FeatureCollection", "features": features })
+        .collect()
 }

@@ -102,8 +102,7 @@ fn walk(root: &Path, out: &mut Vec<Input>) {
             let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
             if is_dir {
                 items.push((p, true));
-            } else if has_known_extension(&p) && !std::fs::metadata(&p).is_ok_and(|m| m.is_dir())
-            {
+            } else if has_known_extension(&p) && !std::fs::metadata(&p).is_ok_and(|m| m.is_dir()) {
                 items.push((p, false));
             }
         }
