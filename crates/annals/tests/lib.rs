@@ -3,6 +3,7 @@
 mod calendars;
 mod entities_gilan;
 mod eval_scores;
+mod fuzz_regressions;
 mod gates;
 mod gazetteer;
 mod io_timeml;

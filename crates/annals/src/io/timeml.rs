@@ -61,7 +61,8 @@ enum PieceKind {
 /// reference scorer does, rather than failing the whole corpus over one character.
 pub fn read(source: &str, path: &Path) -> Result<Document> {
     // quick-xml drops a byte-order mark without counting it, which would shift every offset.
-    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    // Strip them all: after one stripped here, a second would be dropped by quick-xml uncounted.
+    let bom = source.len() - source.trim_start_matches('\u{feff}').len();
     let src = &source[bom..];
     let err = |at: usize, message: String| Error::TimeMl {
         path: path.to_path_buf(),
