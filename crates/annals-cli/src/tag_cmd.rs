@@ -26,6 +26,35 @@ pub enum ModeArg {
     Narrative,
 }
 
+/// How relative and incomplete dates are anchored; shared by `tag` and `timeline`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct AnchorArgs {
+    /// Document creation date, YYYY-MM-DD (overrides a TimeML DCT).
+    #[arg(long)]
+    pub dct: Option<String>,
+    /// Anchoring mode. Default: news when a document date is given or read from TimeML, else
+    /// narrative.
+    #[arg(long, value_enum)]
+    pub mode: Option<ModeArg>,
+    /// Read unmarked day dates before this day (YYYY-MM-DD, Gregorian) as Julian (Old Style) and
+    /// convert them, e.g. 1918-02-14 for Russian sources. Dates marked "N.S." are left alone.
+    #[arg(long, value_name = "DATE")]
+    pub julian_until: Option<String>,
+}
+
+impl AnchorArgs {
+    pub fn options(&self) -> TagOptions {
+        TagOptions {
+            mode: self.mode.map(|m| match m {
+                ModeArg::News => Mode::News,
+                ModeArg::Narrative => Mode::Narrative,
+            }),
+            dct: self.dct.clone(),
+            julian_until: self.julian_until.clone(),
+        }
+    }
+}
+
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:
   annals tag examples/gilan-1920.txt                      # narrative mode, a table
@@ -35,13 +64,8 @@ pub enum ModeArg {
 pub struct Args {
     #[arg(required = true, help = crate::input::FILES_HELP)]
     pub files: Vec<PathBuf>,
-    /// Document creation date, YYYY-MM-DD (overrides a TimeML DCT).
-    #[arg(long)]
-    pub dct: Option<String>,
-    /// Anchoring mode. Default: news when a document date is given or read from TimeML, else
-    /// narrative.
-    #[arg(long, value_enum)]
-    pub mode: Option<ModeArg>,
+    #[command(flatten)]
+    pub anchor: AnchorArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
@@ -54,22 +78,11 @@ pub struct Args {
     /// Refuse a document larger than this (bytes; K, M, G suffixes).
     #[arg(long, value_name = "BYTES", default_value = "256M", value_parser = crate::input::parse_size, long_help = crate::input::MAX_BYTES_HELP)]
     pub max_bytes: u64,
-    /// Read unmarked day dates before this day (YYYY-MM-DD, Gregorian) as Julian (Old Style) and
-    /// convert them, e.g. 1918-02-14 for Russian sources. Dates marked "N.S." are left alone.
-    #[arg(long, value_name = "DATE")]
-    pub julian_until: Option<String>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     let pipeline = Pipeline::new();
-    let opts = TagOptions {
-        mode: args.mode.map(|m| match m {
-            ModeArg::News => Mode::News,
-            ModeArg::Narrative => Mode::Narrative,
-        }),
-        dct: args.dct.clone(),
-        julian_until: args.julian_until.clone(),
-    };
+    let opts = args.anchor.options();
     if let Some(dir) = &args.out_dir {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }

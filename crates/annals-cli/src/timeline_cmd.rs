@@ -1,8 +1,8 @@
 //! `annals timeline`: the dated statements of one or more documents, in order.
 
 use crate::input::{self, Tally};
-use crate::tag_cmd::ModeArg;
-use annals::pipeline::{Mode, Pipeline, TagOptions};
+use crate::tag_cmd::AnchorArgs;
+use annals::pipeline::{Pipeline, TagOptions};
 use annals::timeline::{render, DateRange, Timeline};
 use anyhow::Context;
 use rayon::prelude::*;
@@ -35,23 +35,14 @@ pub struct Args {
     /// Keep entries that overlap this date or earlier: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
-    /// Document creation date, YYYY-MM-DD (overrides a TimeML DCT).
-    #[arg(long)]
-    pub dct: Option<String>,
-    /// Anchoring mode. Default: news when a document date is given or read from TimeML, else
-    /// narrative.
-    #[arg(long, value_enum)]
-    pub mode: Option<ModeArg>,
+    #[command(flatten)]
+    pub anchor: AnchorArgs,
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     pub lossy: bool,
     /// Refuse a document larger than this (bytes; K, M, G suffixes).
     #[arg(long, value_name = "BYTES", default_value = "256M", value_parser = crate::input::parse_size, long_help = crate::input::MAX_BYTES_HELP)]
     pub max_bytes: u64,
-    /// Read unmarked day dates before this day (YYYY-MM-DD, Gregorian) as Julian (Old Style) and
-    /// convert them, e.g. 1918-02-14 for Russian sources. Dates marked "N.S." are left alone.
-    #[arg(long, value_name = "DATE")]
-    pub julian_until: Option<String>,
 }
 
 /// A progress bar is noise for a handful of files, which take well under a second.
@@ -65,14 +56,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     // Check the bounds before reading anything: a typo should not cost a long run.
     let range =
         DateRange::parse(args.from.as_deref(), args.to.as_deref()).context("in --from/--to")?;
-    let opts = TagOptions {
-        mode: args.mode.map(|m| match m {
-            ModeArg::News => Mode::News,
-            ModeArg::Narrative => Mode::Narrative,
-        }),
-        dct: args.dct.clone(),
-        julian_until: args.julian_until.clone(),
-    };
+    let opts = args.anchor.options();
     let pipeline = Pipeline::new();
 
     let inputs = input::expand(&args.files);
