@@ -1,4 +1,5 @@
-//! `annals eval`: TempEval-3 Task A scoring.
+//! `annals eval`: TempEval-3 Task A timex scoring, plus Task B-style event extent and class
+//! scoring when the files hold EVENT tags.
 
 use annals::eval::{self, Report};
 use anyhow::Context;
@@ -20,7 +21,8 @@ pub struct Args {
     #[arg(long)]
     pub per_file: bool,
     /// Also list every missed, spurious, wrong-extent, wrong-value and wrong-type timex, with its
-    /// file, text, gold and system type and value, and the sentence it is in.
+    /// file, text, gold and system type and value, and the sentence it is in; then missed,
+    /// spurious and wrong-class events.
     #[arg(long)]
     pub errors: bool,
 }
@@ -35,6 +37,13 @@ is excluded. Figures are micro-averaged over all files, as percentages:
   relaxed  P/R/F1 of timexes with an overlapping extent, paired one to one in text order
   type     accuracy over the relaxed pairs, and F1 = relaxed F1 x accuracy
   value    the same for the TIMEX3 value; value F1 is the official TempEval-3 ranking figure
+
+When GOLD or SYSTEM holds any EVENT, events are scored the same way on their own (TempEval-3
+Task B style) and printed below the timex table: strict and relaxed P/R/F1 of the EVENT extents,
+and class accuracy over the relaxed pairs with class F1 = relaxed F1 x accuracy. --json then
+has an \"events\" object, --per-file adds event columns, and --errors lists missed, spurious
+and wrong-class events (or, when one side has no EVENT at all, one summary line). Timex figures
+never depend on events, and a corpus without events prints exactly the timex report.
 
 Examples:
   annals eval gold/ system/
@@ -65,6 +74,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             s.push('\n');
         }
         s.push_str(&eval::render_table(&report));
+        if report.has_events() {
+            s.push('\n');
+            s.push_str(&eval::render_event_table(&report));
+        }
         s
     };
     use std::io::Write;
@@ -76,8 +89,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
 }
 
-/// Totals always; per-file figures and errors on request. Figures are rounded to two decimals
-/// like the reference scorer's JSON.
+/// Totals always; per-file figures and errors on request; the same for events when either side
+/// has any. Figures are rounded to two decimals like the reference scorer's JSON.
 fn json(r: &Report, args: &Args) -> serde_json::Value {
     let round = |x: f64| (x * 100.0).round() / 100.0;
     let scores = |s: &eval::Scores| {
@@ -88,6 +101,14 @@ fn json(r: &Report, args: &Args) -> serde_json::Value {
             "value": {"accuracy": round(s.value_accuracy), "f1": round(s.value_f1)},
         })
     };
+    let event_scores = |s: &eval::EventScores| {
+        serde_json::json!({
+            "strict": {"p": round(s.strict_p), "r": round(s.strict_r), "f1": round(s.strict_f1)},
+            "relaxed": {"p": round(s.relaxed_p), "r": round(s.relaxed_r), "f1": round(s.relaxed_f1)},
+            "class": {"accuracy": round(s.class_accuracy), "f1": round(s.class_f1)},
+        })
+    };
+    let events = r.has_events();
     let mut v = serde_json::json!({
         "files": r.files.len(),
         "gold": r.counts.gold,
@@ -95,15 +116,33 @@ fn json(r: &Report, args: &Args) -> serde_json::Value {
         "counts": r.counts,
         "scores": scores(&r.scores),
     });
+    if events {
+        v["events"] = serde_json::json!({
+            "gold": r.events.gold,
+            "system": r.events.system,
+            "counts": r.events,
+            "scores": event_scores(&r.event_scores),
+        });
+    }
     if args.per_file {
         v["per_file"] = r
             .files
             .iter()
-            .map(|f| serde_json::json!({"file": f.file, "counts": f.counts, "scores": scores(&f.scores)}))
+            .map(|f| {
+                let mut o = serde_json::json!({"file": f.file, "counts": f.counts, "scores": scores(&f.scores)});
+                if events {
+                    o["events"] = serde_json::json!({"counts": f.events, "scores": event_scores(&f.event_scores)});
+                }
+                o
+            })
             .collect();
     }
     if args.errors {
         v["errors"] = serde_json::to_value(&r.errors).unwrap_or_default();
+        // Listed only when both sides have events (else every event on one side is an error).
+        if r.events.gold > 0 && r.events.system > 0 {
+            v["event_errors"] = serde_json::to_value(&r.event_errors).unwrap_or_default();
+        }
     }
     v
 }

@@ -1,8 +1,9 @@
 //! TempEval-3 Task A scoring: the gold corpus against itself, a damaged copy with figures worked
-//! out by hand, and the matching rules of the reference scorer (../shared/tools/te3.py).
+//! out by hand, and the matching rules of the reference scorer (../shared/tools/te3.py); and the
+//! Task B-style event scoring beside it (hand-computed cases are unit tests in src/eval).
 
 use annals::document::{Document, Span, Tag};
-use annals::eval::{self, Counts, ErrorKind};
+use annals::eval::{self, Counts, ErrorKind, EventCounts};
 use annals::io::timeml;
 use std::path::{Path, PathBuf};
 
@@ -87,6 +88,85 @@ fn gold_against_itself_is_100_everywhere() {
     assert!(
         table.contains("256 files, 1822 gold, 1822 system"),
         "{table}"
+    );
+}
+
+#[test]
+fn gold_events_against_themselves_are_100_everywhere() {
+    let dir = timeml_dir().join("tbaq-cleaned");
+    let report = eval::score_dirs(&dir, &dir).unwrap();
+    // Every `<EVENT ` inside <TEXT>: 11145 in all, less 3 + 13 outside it (in the headlines of
+    // TimeBank/APW19980213.1380.tml and WSJ910225-0066.tml), which are not scored.
+    let n = 11129;
+    assert_eq!(
+        report.events,
+        EventCounts {
+            gold: n,
+            system: n,
+            strict_gold: n,
+            strict_system: n,
+            relaxed: n,
+            class_ok: n,
+        }
+    );
+    assert!(report.has_events());
+    assert!(report.event_errors.is_empty());
+    let s = report.event_scores;
+    for x in [
+        s.strict_p,
+        s.strict_r,
+        s.strict_f1,
+        s.relaxed_p,
+        s.relaxed_r,
+        s.relaxed_f1,
+        s.class_accuracy,
+        s.class_f1,
+    ] {
+        assert_eq!(x, 100.0);
+    }
+    assert!(report
+        .files
+        .iter()
+        .all(|f| f.events.gold == f.events.class_ok && f.event_scores.class_f1 == 100.0));
+    let table = eval::render_event_table(&report);
+    assert_eq!(table.matches("100.00").count(), 8, "{table}");
+    assert!(
+        table.contains("TempEval-3 Task B events: 256 files, 11129 gold, 11129 system"),
+        "{table}"
+    );
+    // The timex table is the Task A one, events or not.
+    assert!(!eval::render_table(&report).contains("event"));
+}
+
+/// A system that tags timexes only, against gold with events: the timex figures are unchanged,
+/// events score zero recall, and the error listing sums the misses up in one line.
+#[test]
+fn a_timex_only_system_keeps_its_timex_figures() {
+    let path = timeml_dir().join("tbaq-cleaned/AQUAINT/XIE19981203.0008.tml");
+    let gold = timeml::read(&std::fs::read_to_string(&path).unwrap(), &path).unwrap();
+    let timexes: Vec<Tag> = gold
+        .gold
+        .iter()
+        .filter(|t| t.name == "TIMEX3")
+        .cloned()
+        .collect();
+    let n = gold.gold.iter().filter(|t| t.name == "EVENT").count();
+    assert!(n > 0);
+    let r = eval::score_pairs(&[(&gold, &timexes[..])]);
+    let both = eval::score_pairs(&[(&gold, &gold.gold[..])]);
+    assert_eq!(r.counts, both.counts);
+    assert_eq!(r.scores, both.scores);
+    assert_eq!(
+        (r.events.gold, r.events.system, r.events.relaxed),
+        (n, 0, 0)
+    );
+    assert_eq!(r.event_scores.relaxed_r, 0.0);
+    assert_eq!(both.event_scores.class_f1, 100.0);
+    assert_eq!(
+        eval::render_errors(&r),
+        format!(
+            "events: the system has no EVENT, so all {n} gold events are missed (not listed)\n"
+        )
     );
 }
 

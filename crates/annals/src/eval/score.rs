@@ -1,26 +1,32 @@
-//! Scoring one document: timex extraction, extent matching and attribute comparison.
+//! Scoring one document: tag extraction, extent matching and attribute comparison.
 //!
 //! The rules follow the reference scorer (`../shared/tools/te3.py`) exactly, because figures are
 //! only comparable when every detail agrees: extents are trimmed of whitespace (Python's
-//! `str.isspace`) and dropped when empty; strict counts gold and system timexes separately (so a
+//! `str.isspace`) and dropped when empty; strict counts gold and system tags separately (so a
 //! duplicated extent counts on both sides); relaxed pairs overlapping extents one to one, greedily,
 //! in the order of the later of the two starts, ties broken by gold then system position in
-//! closing-tag order; attributes compare as present-or-absent strings.
+//! closing-tag order; attributes compare as present-or-absent strings. The same matching serves
+//! TIMEX3 (Task A: `type` and `value`) and EVENT (Task B: `class`), each tag name on its own.
 
-use super::{Counts, ErrorKind, EvalError};
+use super::{Counts, ErrorKind, EvalError, EventCounts};
 use crate::document::{Span, Tag};
 use crate::error::{Error, Result};
 use std::collections::HashSet;
 
-/// A timex prepared for matching.
-struct Timex<'a> {
+/// A tag (TIMEX3 or EVENT) prepared for matching.
+struct Mention<'a> {
     /// Trimmed extent in its own text (for messages).
     span: Span,
     /// Trimmed extent in the coordinates shared by gold and system (bytes, or non-space
     /// characters when the two texts differ in whitespace).
     key: (usize, usize),
-    ttype: Option<&'a str>,
-    value: Option<&'a str>,
+    tag: &'a Tag,
+}
+
+impl<'a> Mention<'a> {
+    fn attr(&self, key: &str) -> Option<&'a str> {
+        self.tag.attr(key)
+    }
 }
 
 /// Python's `str.isspace`, which the reference scorer trims and compares texts with: Unicode
@@ -29,13 +35,13 @@ pub(crate) fn is_py_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
-/// The TIMEX3 tags of a document in the reference scorer's order (by closing tag: end, then the
+/// The `name` tags of a document in the reference scorer's order (by closing tag: end, then the
 /// inner of nested tags first), trimmed, with empty and out-of-text ones dropped.
-fn timexes<'a>(text: &str, tags: &'a [Tag]) -> Vec<Timex<'a>> {
+fn mentions<'a>(text: &str, tags: &'a [Tag], name: &str) -> Vec<Mention<'a>> {
     let mut picked: Vec<&Tag> = tags
         .iter()
         .filter(|t| {
-            t.name == "TIMEX3"
+            t.name == name
                 && t.span.start <= t.span.end
                 && text.get(t.span.start..t.span.end).is_some()
         })
@@ -47,11 +53,10 @@ fn timexes<'a>(text: &str, tags: &'a [Tag]) -> Vec<Timex<'a>> {
             let s = &text[t.span.start..t.span.end];
             let start = t.span.start + (s.len() - s.trim_start_matches(is_py_space).len());
             let end = t.span.end - (s.len() - s.trim_end_matches(is_py_space).len());
-            (end > start).then(|| Timex {
+            (end > start).then(|| Mention {
                 span: Span::new(start, end),
                 key: (start, end),
-                ttype: t.attr("type"),
-                value: t.attr("value"),
+                tag: t,
             })
         })
         .collect()
@@ -99,14 +104,80 @@ pub(crate) struct Side<'a> {
     pub tags: &'a [Tag],
 }
 
+/// The figures and errors of one file: timexes (Task A) and events (Task B) apart.
+pub(crate) struct FileScore {
+    pub counts: Counts,
+    pub events: EventCounts,
+    pub errors: Vec<EvalError>,
+    pub event_errors: Vec<EvalError>,
+}
+
+/// The tags of one name on both sides, matched strictly and relaxedly.
+struct Matched<'a> {
+    g: Vec<Mention<'a>>,
+    s: Vec<Mention<'a>>,
+    strict_gold: usize,
+    strict_system: usize,
+    /// Relaxed pairs, as indexes into `g` and `s`.
+    pairs: Vec<(usize, usize)>,
+}
+
+impl<'a> Matched<'a> {
+    /// Gold mentions in no relaxed pair (missed), and system mentions in none (spurious).
+    fn unpaired(&self) -> (Vec<&Mention<'a>>, Vec<&Mention<'a>>) {
+        let mut gold_used = vec![false; self.g.len()];
+        let mut sys_used = vec![false; self.s.len()];
+        for &(gi, si) in &self.pairs {
+            gold_used[gi] = true;
+            sys_used[si] = true;
+        }
+        fn left<'m, 'a>(m: &'m [Mention<'a>], used: &[bool]) -> Vec<&'m Mention<'a>> {
+            m.iter()
+                .zip(used)
+                .filter(|(_, &u)| !u)
+                .map(|(t, _)| t)
+                .collect()
+        }
+        (left(&self.g, &gold_used), left(&self.s, &sys_used))
+    }
+}
+
+/// Extract the `name` tags of both sides and match them. `offsets` holds the non-space byte
+/// offsets of the gold and system texts when the two differ in whitespace.
+fn match_tags<'a>(
+    gold: &Side<'a>,
+    system: &Side<'a>,
+    name: &str,
+    offsets: Option<&(Vec<usize>, Vec<usize>)>,
+) -> Matched<'a> {
+    let mut g = mentions(gold.text, gold.tags, name);
+    let mut s = mentions(system.text, system.tags, name);
+    if let Some((go, so)) = offsets {
+        // Same text but for whitespace: compare extents by non-space character position.
+        for t in &mut g {
+            t.key = (to_non_space(go, t.span.start), to_non_space(go, t.span.end));
+        }
+        for t in &mut s {
+            t.key = (to_non_space(so, t.span.start), to_non_space(so, t.span.end));
+        }
+    }
+    let gold_keys: HashSet<(usize, usize)> = g.iter().map(|t| t.key).collect();
+    let sys_keys: HashSet<(usize, usize)> = s.iter().map(|t| t.key).collect();
+    let strict_gold = g.iter().filter(|t| sys_keys.contains(&t.key)).count();
+    let strict_system = s.iter().filter(|t| gold_keys.contains(&t.key)).count();
+    let pairs = relaxed_pairs(&g, &s);
+    Matched {
+        g,
+        s,
+        strict_gold,
+        strict_system,
+        pairs,
+    }
+}
+
 /// Score one file; `file` names it in results and errors.
-pub(crate) fn score_file(
-    file: &str,
-    gold: Side<'_>,
-    system: Side<'_>,
-) -> Result<(Counts, Vec<EvalError>)> {
-    let mut g = timexes(gold.text, gold.tags);
-    let mut s = timexes(system.text, system.tags);
+pub(crate) fn score_file(file: &str, gold: Side<'_>, system: Side<'_>) -> Result<FileScore> {
+    let mut offsets = None;
     if gold.text != system.text {
         if let Some((i, j)) = first_difference(gold.text, system.text) {
             return Err(Error::Eval(format!(
@@ -116,48 +187,44 @@ pub(crate) fn score_file(
                 excerpt(system.text, j)
             )));
         }
-        // Same text but for whitespace: compare extents by non-space character position.
-        let (go, so) = (non_space_offsets(gold.text), non_space_offsets(system.text));
-        for t in &mut g {
-            t.key = (
-                to_non_space(&go, t.span.start),
-                to_non_space(&go, t.span.end),
-            );
-        }
-        for t in &mut s {
-            t.key = (
-                to_non_space(&so, t.span.start),
-                to_non_space(&so, t.span.end),
-            );
-        }
+        offsets = Some((non_space_offsets(gold.text), non_space_offsets(system.text)));
     }
+    let (mut errors, counts) = score_timexes(file, &gold, &system, offsets.as_ref());
+    let (mut event_errors, events) = score_events(file, &gold, &system, offsets.as_ref());
+    add_sentences([&mut errors, &mut event_errors], gold.text, system.text);
+    Ok(FileScore {
+        counts,
+        events,
+        errors,
+        event_errors,
+    })
+}
 
+/// TIMEX3: extents, `type` and `value`.
+fn score_timexes(
+    file: &str,
+    gold: &Side<'_>,
+    system: &Side<'_>,
+    offsets: Option<&(Vec<usize>, Vec<usize>)>,
+) -> (Vec<EvalError>, Counts) {
+    let m = match_tags(gold, system, "TIMEX3", offsets);
     let mut c = Counts {
-        gold: g.len(),
-        system: s.len(),
+        gold: m.g.len(),
+        system: m.s.len(),
+        strict_gold: m.strict_gold,
+        strict_system: m.strict_system,
+        relaxed: m.pairs.len(),
         ..Counts::default()
     };
-    let gold_keys: HashSet<(usize, usize)> = g.iter().map(|t| t.key).collect();
-    let sys_keys: HashSet<(usize, usize)> = s.iter().map(|t| t.key).collect();
-    c.strict_gold = g.iter().filter(|t| sys_keys.contains(&t.key)).count();
-    c.strict_system = s.iter().filter(|t| gold_keys.contains(&t.key)).count();
-
-    let pairs = relaxed_pairs(&g, &s);
-    c.relaxed = pairs.len();
-
     let mut errors = Vec::new();
-    let mut gold_used = vec![false; g.len()];
-    let mut sys_used = vec![false; s.len()];
-    for &(gi, si) in &pairs {
-        gold_used[gi] = true;
-        sys_used[si] = true;
-        let (a, b) = (&g[gi], &s[si]);
-        let type_ok = a.ttype == b.ttype;
-        let value_ok = a.value == b.value;
+    for &(gi, si) in &m.pairs {
+        let (a, b) = (&m.g[gi], &m.s[si]);
+        let type_ok = a.attr("type") == b.attr("type");
+        let value_ok = a.attr("value") == b.attr("value");
         c.type_ok += usize::from(type_ok);
         c.value_ok += usize::from(value_ok);
         let mut report = |kind| {
-            let mut e = error(file, kind, gold.text, a.span, Some(a), Some(b));
+            let mut e = timex_error(file, kind, gold.text, a.span, Some(a), Some(b));
             e.system_text = system
                 .text
                 .get(b.span.start..b.span.end)
@@ -174,8 +241,9 @@ pub(crate) fn score_file(
             report(ErrorKind::WrongType);
         }
     }
-    for (t, _) in g.iter().zip(&gold_used).filter(|(_, &u)| !u) {
-        errors.push(error(
+    let (missed, spurious) = m.unpaired();
+    for t in missed {
+        errors.push(timex_error(
             file,
             ErrorKind::Missed,
             gold.text,
@@ -184,8 +252,8 @@ pub(crate) fn score_file(
             None,
         ));
     }
-    for (t, _) in s.iter().zip(&sys_used).filter(|(_, &u)| !u) {
-        errors.push(error(
+    for t in spurious {
+        errors.push(timex_error(
             file,
             ErrorKind::Spurious,
             system.text,
@@ -195,12 +263,60 @@ pub(crate) fn score_file(
         ));
     }
     errors.sort_by_key(|e| (e.start, e.end));
-    add_sentences(&mut errors, gold.text, system.text);
-    Ok((c, errors))
+    (errors, c)
+}
+
+/// EVENT: extents and `class`. Errors are kept short: missed, spurious and wrong class only
+/// (an extent that merely differs counts against the strict figures but is not listed).
+fn score_events(
+    file: &str,
+    gold: &Side<'_>,
+    system: &Side<'_>,
+    offsets: Option<&(Vec<usize>, Vec<usize>)>,
+) -> (Vec<EvalError>, EventCounts) {
+    let m = match_tags(gold, system, "EVENT", offsets);
+    let mut c = EventCounts {
+        gold: m.g.len(),
+        system: m.s.len(),
+        strict_gold: m.strict_gold,
+        strict_system: m.strict_system,
+        relaxed: m.pairs.len(),
+        class_ok: 0,
+    };
+    let mut errors = Vec::new();
+    let class = |t: &Mention<'_>| t.attr("class").map(str::to_string);
+    for &(gi, si) in &m.pairs {
+        let (a, b) = (&m.g[gi], &m.s[si]);
+        if a.attr("class") == b.attr("class") {
+            c.class_ok += 1;
+        } else {
+            let mut e = error(file, ErrorKind::WrongClass, gold.text, a.span);
+            e.system_text = system
+                .text
+                .get(b.span.start..b.span.end)
+                .map(str::to_string);
+            e.gold_class = class(a);
+            e.system_class = class(b);
+            errors.push(e);
+        }
+    }
+    let (missed, spurious) = m.unpaired();
+    for t in missed {
+        let mut e = error(file, ErrorKind::Missed, gold.text, t.span);
+        e.gold_class = class(t);
+        errors.push(e);
+    }
+    for t in spurious {
+        let mut e = error(file, ErrorKind::Spurious, system.text, t.span);
+        e.system_class = class(t);
+        errors.push(e);
+    }
+    errors.sort_by_key(|e| (e.start, e.end));
+    (errors, c)
 }
 
 /// One-to-one pairs of overlapping extents, taken greedily by the later start of the two.
-fn relaxed_pairs(g: &[Timex<'_>], s: &[Timex<'_>]) -> Vec<(usize, usize)> {
+fn relaxed_pairs(g: &[Mention<'_>], s: &[Mention<'_>]) -> Vec<(usize, usize)> {
     // Find overlapping candidates without comparing every pair: system extents sorted by start,
     // with a running maximum of ends so the backward scan stops at the first hopeless prefix.
     let mut by_start: Vec<usize> = (0..s.len()).collect();
@@ -238,15 +354,7 @@ fn relaxed_pairs(g: &[Timex<'_>], s: &[Timex<'_>]) -> Vec<(usize, usize)> {
     pairs
 }
 
-fn error(
-    file: &str,
-    kind: ErrorKind,
-    text: &str,
-    span: Span,
-    gold: Option<&Timex<'_>>,
-    system: Option<&Timex<'_>>,
-) -> EvalError {
-    let owned = |v: Option<&str>| v.map(str::to_string);
+fn error(file: &str, kind: ErrorKind, text: &str, span: Span) -> EvalError {
     EvalError {
         file: file.to_string(),
         kind,
@@ -254,23 +362,47 @@ fn error(
         end: span.end,
         text: text[span.start..span.end].to_string(),
         system_text: None,
-        gold_type: owned(gold.and_then(|t| t.ttype)),
-        gold_value: owned(gold.and_then(|t| t.value)),
-        system_type: owned(system.and_then(|t| t.ttype)),
-        system_value: owned(system.and_then(|t| t.value)),
+        gold_type: None,
+        gold_value: None,
+        system_type: None,
+        system_value: None,
+        gold_class: None,
+        system_class: None,
         sentence: String::new(),
     }
 }
 
-/// Fill in each error's sentence (from the system text for spurious timexes, else the gold text).
-fn add_sentences(errors: &mut [EvalError], gold: &str, system: &str) {
-    if errors.is_empty() {
+fn timex_error(
+    file: &str,
+    kind: ErrorKind,
+    text: &str,
+    span: Span,
+    gold: Option<&Mention<'_>>,
+    system: Option<&Mention<'_>>,
+) -> EvalError {
+    let owned =
+        |t: Option<&Mention<'_>>, key: &str| t.and_then(|t| t.attr(key)).map(str::to_string);
+    EvalError {
+        gold_type: owned(gold, "type"),
+        gold_value: owned(gold, "value"),
+        system_type: owned(system, "type"),
+        system_value: owned(system, "value"),
+        ..error(file, kind, text, span)
+    }
+}
+
+/// Fill in each error's sentence (from the system text for spurious tags, else the gold text).
+fn add_sentences(lists: [&mut Vec<EvalError>; 2], gold: &str, system: &str) {
+    if lists.iter().all(|l| l.is_empty()) {
         return;
     }
     let gold_seg = crate::text::segment(gold);
-    let sys_seg = (gold != system && errors.iter().any(|e| e.kind == ErrorKind::Spurious))
-        .then(|| crate::text::segment(system));
-    for e in errors.iter_mut() {
+    let sys_seg = (gold != system
+        && lists
+            .iter()
+            .any(|l| l.iter().any(|e| e.kind == ErrorKind::Spurious)))
+    .then(|| crate::text::segment(system));
+    for e in lists.into_iter().flat_map(|l| l.iter_mut()) {
         let (text, seg) = match (&e.kind, &sys_seg) {
             (ErrorKind::Spurious, Some(seg)) => (system, seg),
             _ => (gold, &gold_seg),
