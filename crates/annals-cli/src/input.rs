@@ -199,3 +199,41 @@ mod tests {
         assert!(parse_size("").is_err());
     }
 }
+
+/// Output file names for `--out-dir`, unique within one run: two inputs with the same name in
+/// different folders (`a/ch1.txt`, `b/ch1.txt`) get `ch1.txt.tml` and `ch1.txt-2.tml` instead
+/// of one overwriting the other.
+#[derive(Debug, Default)]
+pub struct OutputNames {
+    taken: std::collections::HashSet<String>,
+}
+
+impl OutputNames {
+    /// `name` with the extension `ext` added unless it already ends with it, made unique.
+    pub fn claim(&mut self, name: &str, ext: &str) -> String {
+        let dotted = format!(".{ext}");
+        let stem = name.strip_suffix(&dotted).unwrap_or(name);
+        let mut candidate = format!("{stem}{dotted}");
+        let mut n = 1;
+        while !self.taken.insert(candidate.clone()) {
+            n += 1;
+            candidate = format!("{stem}-{n}{dotted}");
+        }
+        candidate
+    }
+}
+
+#[cfg(test)]
+mod output_name_tests {
+    use super::OutputNames;
+
+    #[test]
+    fn names_are_unique_and_keep_their_extension() {
+        let mut names = OutputNames::default();
+        assert_eq!(names.claim("ch1.txt", "tml"), "ch1.txt.tml");
+        assert_eq!(names.claim("ch1.txt", "tml"), "ch1.txt-2.tml");
+        assert_eq!(names.claim("a.tml", "tml"), "a.tml");
+        assert_eq!(names.claim("a.tml", "tml"), "a-2.tml");
+        assert_eq!(names.claim("ch1.txt", "tml"), "ch1.txt-3.tml");
+    }
+}

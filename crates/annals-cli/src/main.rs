@@ -6,6 +6,7 @@ mod input;
 mod tag_cmd;
 mod timeline_cmd;
 mod train_cmd;
+mod train_event;
 mod train_ner;
 
 use clap::{Parser, Subcommand};
@@ -31,7 +32,7 @@ enum Command {
     Eval(eval_cmd::Args),
     /// People, places and organisations: alias clusters, places on the map.
     Entities(entities_cmd::Args),
-    /// Train the bundled models from ../shared/data (part of speech, named entities).
+    /// Train the bundled models from ../shared/data (part of speech, named entities, events).
     Train(train_cmd::Args),
 }
 

@@ -51,6 +51,7 @@ impl AnchorArgs {
             }),
             dct: self.dct.clone(),
             julian_until: self.julian_until.clone(),
+            ..TagOptions::default()
         }
     }
 }
@@ -72,6 +73,13 @@ pub struct Args {
     /// Write one output file per input into this folder instead of standard output.
     #[arg(long)]
     pub out_dir: Option<PathBuf>,
+    /// Also tag events (TimeML EVENT with their class) in TimeML output and the table.
+    #[arg(long)]
+    pub events: bool,
+    /// An event model written by `annals train event`, instead of the bundled one (implies
+    /// --events).
+    #[arg(long, value_name = "FILE")]
+    pub event_model: Option<PathBuf>,
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     pub lossy: bool,
@@ -82,13 +90,24 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     let pipeline = Pipeline::new();
-    let opts = args.anchor.options();
+    let event_model = match &args.event_model {
+        Some(p) => Some(std::sync::Arc::new(annals::event::EventTagger::from_path(
+            p,
+        )?)),
+        None => None,
+    };
+    let opts = TagOptions {
+        events: args.events || event_model.is_some(),
+        event_model,
+        ..args.anchor.options()
+    };
     if let Some(dir) = &args.out_dir {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
     let stdout = std::io::stdout();
     let inputs = input::expand(&args.files);
     let mut tally = Tally::new(inputs.len());
+    let mut names = input::OutputNames::default();
     for path in inputs {
         let path = match path {
             Ok(path) => path,
@@ -106,7 +125,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         };
         match &args.out_dir {
             Some(dir) => {
-                let target = dir.join(name);
+                let (stem, ext) = name.rsplit_once('.').unwrap_or((name.as_str(), "txt"));
+                let target = dir.join(names.claim(&format!("{stem}.{ext}"), ext));
                 std::fs::write(&target, out)
                     .with_context(|| format!("writing {}", target.display()))?;
             }
@@ -156,7 +176,7 @@ fn output_name(doc: &Document, path: &Path, format: Format) -> String {
 
 pub fn render(doc: &Document, analysis: &Analysis, format: Format) -> String {
     match format {
-        Format::Timeml => io::timeml::write(doc, &analysis.timex_tags()),
+        Format::Timeml => io::timeml::write(doc, &analysis.tags()),
         Format::Json => {
             let mut s = serde_json::to_string_pretty(&annals::io::json::document(doc, analysis))
                 .expect("serialising plain data");
@@ -183,6 +203,17 @@ pub fn render(doc: &Document, analysis: &Analysis, format: Format) -> String {
                 "VALUE",
                 "MOD"
             );
+            for e in &analysis.events {
+                s.push_str(&format!(
+                    "{:>7}..{:<7} {:<9} {:<22} {:<13} {}\n",
+                    e.span.start,
+                    e.span.end,
+                    "EVENT",
+                    e.class.as_str(),
+                    "-",
+                    doc.slice(e.span)
+                ));
+            }
             for t in &analysis.timexes {
                 s.push_str(&format!(
                     "{:>7}..{:<7} {:<9} {:<22} {:<13} {}\n",

@@ -1,27 +1,53 @@
-//! `annals timeline`: the dated statements of one or more documents, in order.
+//! `annals timeline`: what happened in one or more documents, in order, with who and where.
 
 use crate::input::{self, Tally};
 use crate::tag_cmd::AnchorArgs;
+use annals::entity::authority::Authority;
 use annals::pipeline::{Pipeline, TagOptions};
-use annals::timeline::{render, DateRange, Timeline};
-use anyhow::Context;
+use annals::timeline::{export, render, DateRange, Timeline};
+use anyhow::{bail, Context};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Columns date, text and sentence; wrapped to the terminal, one line per entry when piped.
+    /// Columns date, who, where and what; wrapped to the terminal, one line per entry when piped.
     Table,
-    /// One object with sources and entries (schema in docs/timeline-json.md).
+    /// One object with sources and entries (schema in docs/timeline.schema.json).
     Json,
     /// One row per entry with the JSON entry fields as columns.
     Csv,
     /// A Markdown table.
     Markdown,
+    /// TimeML per document: TIMEX3, EVENT, and TLINKs placing events in time (one input, or
+    /// --out-dir for several).
+    Timeml,
+    /// TimelineJS 3 JSON, to load in a TimelineJS page.
+    Timelinejs,
+    /// GeoJSON: one point per place, carrying its entries.
+    Geojson,
 }
 
+const HELP: &str = "\
+An entry is a happening: the events of a sentence that share a time, headed by the event that
+best names it, with a summary (its clause), actors (people, organisations), places and the
+source sentence. A sentence without a date of its own inherits the story's last date at a lower
+confidence; the table marks such dates with `~`. \"after\", \"before\", \"following\" and \"on
+the eve of\" order events without inventing dates (AFTER/BEFORE). Entries from several files
+telling the same event are merged, keeping every source.
+
+Examples:
+  annals timeline examples/gilan-1920.txt
+  annals timeline --who Trotsky --from 1919 --to 1920-06 examples/gilan-1920.txt
+  annals timeline --where Rasht --format json examples/gilan-1920.txt
+  annals timeline --format timelinejs chapters/ > timeline.json
+  annals timeline --format geojson chapters/ > places.geojson
+  annals timeline --format timeml --out-dir tml/ chapters/";
+
 #[derive(clap::Args, Debug)]
+#[command(after_help = HELP)]
 pub struct Args {
     /// Input files or folders; several give one merged timeline.
     #[arg(required = true, long_help = format!("{} Several files give one merged timeline.", crate::input::FILES_HELP))]
@@ -35,6 +61,25 @@ pub struct Args {
     /// Keep entries that overlap this date or earlier: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
+    /// Keep entries with an actor whose name (or spelling in the text) contains NAME
+    /// (case-insensitive).
+    #[arg(long, value_name = "NAME")]
+    pub who: Option<String>,
+    /// Keep entries with a place whose name (or spelling in the text) contains PLACE
+    /// (case-insensitive).
+    #[arg(long = "where", value_name = "PLACE")]
+    pub place: Option<String>,
+    /// Keep entries at least this confident (0-1); 0.6 drops dates inherited from an earlier
+    /// sentence.
+    #[arg(long, value_name = "X", default_value_t = 0.0)]
+    pub min_confidence: f32,
+    /// A file of canonical names and aliases (TOML or CSV) that overrides automatic clustering
+    /// (see `annals entities --help`).
+    #[arg(long, value_name = "FILE")]
+    pub authority: Option<PathBuf>,
+    /// For --format timeml: write one .tml per input into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
     #[command(flatten)]
     pub anchor: AnchorArgs,
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
@@ -56,10 +101,28 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     // Check the bounds before reading anything: a typo should not cost a long run.
     let range =
         DateRange::parse(args.from.as_deref(), args.to.as_deref()).context("in --from/--to")?;
-    let opts = args.anchor.options();
+    if !(0.0..=1.0).contains(&args.min_confidence) {
+        bail!("--min-confidence must be between 0 and 1");
+    }
+    let authority = match &args.authority {
+        Some(p) => Some(Arc::new(Authority::read(p)?)),
+        None => None,
+    };
+    let opts = TagOptions {
+        events: true,
+        entities: true,
+        authority,
+        ..args.anchor.options()
+    };
     let pipeline = Pipeline::new();
 
     let inputs = input::expand(&args.files);
+    if args.format == Format::Timeml {
+        return timeml(&pipeline, &args, &opts, &inputs);
+    }
+    if args.out_dir.is_some() {
+        bail!("--out-dir is for --format timeml; other formats give one merged timeline on standard output");
+    }
     let progress = (std::io::stderr().is_terminal() && inputs.len() > PROGRESS_MIN_FILES)
         .then(|| indicatif::ProgressBar::new(inputs.len() as u64));
     // Each worker keeps only the timeline of its file (entries with their sentences), never the
@@ -100,8 +163,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 
     let mut timeline = Timeline::merge(parts);
     timeline.retain_range(&range);
+    if let Some(name) = &args.who {
+        timeline.retain_actor(name);
+    }
+    if let Some(place) = &args.place {
+        timeline.retain_place(place);
+    }
+    timeline.retain_confidence(args.min_confidence);
     if timeline.entries.is_empty() && matches!(args.format, Format::Table | Format::Markdown) {
-        eprintln!("annals: no dated statements found");
+        eprintln!("annals: no entries found (or none left by the filters)");
     }
     let out = render_to_string(&timeline, args.format)?;
     let mut stdout = std::io::stdout().lock();
@@ -132,6 +202,60 @@ fn timeline_of(
     Ok((Timeline::from_document(&doc, &analysis), warnings))
 }
 
+/// `--format timeml`: each document's TimeML, to standard output for one input or into
+/// `--out-dir`, one file per input. Filters do not apply: TimeML annotates the whole text.
+fn timeml(
+    pipeline: &Pipeline,
+    args: &Args,
+    opts: &TagOptions,
+    inputs: &[Result<PathBuf, String>],
+) -> anyhow::Result<()> {
+    if args.out_dir.is_none() && inputs.len() > 1 {
+        bail!(
+            "--format timeml writes one document per input: give --out-dir DIR for several inputs"
+        );
+    }
+    if args.from.is_some() || args.to.is_some() || args.who.is_some() || args.place.is_some() {
+        eprintln!("annals: --from/--to/--who/--where do not apply to TimeML output (it annotates the whole text)");
+    }
+    if let Some(dir) = &args.out_dir {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    let mut tally = Tally::new(inputs.len());
+    let mut names = input::OutputNames::default();
+    for path in inputs {
+        let r = path
+            .as_ref()
+            .map_err(|e| anyhow::anyhow!("{e}"))
+            .and_then(|path| {
+                let doc = input::read(path, args.lossy, args.max_bytes)?;
+                for w in input::replacement_warnings(path, &doc) {
+                    eprintln!("annals: {w}");
+                }
+                let analysis = pipeline
+                    .analyse(&doc, opts)
+                    .with_context(|| format!("analysing {}", path.display()))?;
+                Ok((doc.file_name(), export::timeml(&doc, &analysis)))
+            });
+        match r {
+            Ok((name, out)) => match &args.out_dir {
+                Some(dir) => {
+                    let name = names.claim(&name, "tml");
+                    let target = dir.join(name);
+                    std::fs::write(&target, out)
+                        .with_context(|| format!("writing {}", target.display()))?;
+                }
+                None => std::io::stdout()
+                    .lock()
+                    .write_all(out.as_bytes())
+                    .context("writing to standard output")?,
+            },
+            Err(e) => tally.fail(e),
+        }
+    }
+    tally.finish()
+}
+
 fn table_width() -> Option<usize> {
     if !std::io::stdout().is_terminal() {
         return None;
@@ -150,11 +274,14 @@ pub fn render_to_string(timeline: &Timeline, format: Format) -> anyhow::Result<S
         Format::Table => render::table(timeline, table_width()),
         Format::Json => render::json(timeline),
         Format::Markdown => render::markdown(timeline),
+        Format::Timelinejs => export::timelinejs(timeline),
+        Format::Geojson => export::geojson(timeline),
+        Format::Timeml => bail!("TimeML is written per document, not from a merged timeline"),
         Format::Csv => {
             let mut w = csv::Writer::from_writer(Vec::new());
             w.write_record(render::CSV_HEADER)?;
-            for e in &timeline.entries {
-                w.write_record(render::csv_record(timeline, e))?;
+            for (i, e) in timeline.entries.iter().enumerate() {
+                w.write_record(render::csv_record(timeline, i, e))?;
             }
             String::from_utf8(w.into_inner()?).context("CSV output is UTF-8")?
         }
@@ -182,8 +309,8 @@ mod tests {
         );
         let mut reader = csv::Reader::from_reader(out.as_bytes());
         let rec = reader.records().next().unwrap().unwrap();
-        assert_eq!(&rec[0], "1920-06-04");
-        assert_eq!(&rec[7], "On 4 June 1920, the \"red\" army took Rasht.");
+        assert_eq!(&rec[1], "1920-06-04");
+        assert_eq!(&rec[14], "On 4 June 1920, the \"red\" army took Rasht.");
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub enum Model {
     Pos(PosArgs),
     /// Named-entity tagger (PER, LOC, ORG) from GUM, written to data/ner-gum.bin.
     Ner(crate::train_ner::NerArgs),
+    /// Event tagger (TimeML EVENT words and classes) from TBAQ-cleaned, written to
+    /// data/event-tbaq.bin.
+    Event(crate::train_event::EventArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -63,6 +66,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     match args.model {
         Model::Pos(a) => train_pos(a),
         Model::Ner(a) => crate::train_ner::run(a),
+        Model::Event(a) => crate::train_event::run(a),
     }
 }
 
@@ -153,7 +157,7 @@ fn train_pos(args: PosArgs) -> anyhow::Result<()> {
 }
 
 /// Write through a temporary file and rename, so an interrupted run never leaves half a model.
-fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }

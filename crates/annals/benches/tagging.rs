@@ -26,6 +26,7 @@ fn tagging(c: &mut Criterion) {
         mode: Some(Mode::Narrative),
         dct: None,
         julian_until: None,
+        ..TagOptions::default()
     };
     // Compile the rule tables before timing.
     pipeline.analyse(&doc, &opts).unwrap();

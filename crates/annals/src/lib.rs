@@ -13,6 +13,7 @@ pub mod document;
 pub mod entity;
 pub mod error;
 pub mod eval;
+pub mod event;
 pub mod io;
 pub mod model;
 pub mod pipeline;

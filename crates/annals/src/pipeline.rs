@@ -1,9 +1,15 @@
 //! The `Pipeline` wires the stages together; the CLI (and later the server and bindings) call it.
 
-use crate::document::{Document, Tag};
+use crate::document::{Document, Span, Tag};
+use crate::entity::authority::Authority;
+use crate::entity::mentions::EntityCluster;
+use crate::event::anchor::EventTime;
+use crate::event::{Event, EventTagger};
+use crate::tagging::{PosTagger, Upos};
 use crate::text::{self, Segmented};
 use crate::time::{self, Timex};
 use serde::Serialize;
+use std::sync::Arc;
 
 /// How underspecified and relative times are anchored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
@@ -26,6 +32,25 @@ pub struct TagOptions {
     /// Treat unmarked day dates before this Gregorian day (`YYYY-MM-DD`) as Julian (Old Style),
     /// as Russian sources before 1918-02-14 do.
     pub julian_until: Option<String>,
+    /// Also find events (and anchor them in time).
+    pub events: bool,
+    /// Also find people, places and organisations.
+    pub entities: bool,
+    /// An event model to use instead of the bundled one.
+    pub event_model: Option<Arc<EventTagger>>,
+    /// Names and places that override the entity stage's guesses (see `entity::authority`).
+    pub authority: Option<Arc<Authority>>,
+}
+
+impl TagOptions {
+    /// Every stage: time, events and entities, as a timeline needs.
+    pub fn full() -> TagOptions {
+        TagOptions {
+            events: true,
+            entities: true,
+            ..TagOptions::default()
+        }
+    }
 }
 
 /// The result of running the pipeline over one document.
@@ -35,6 +60,14 @@ pub struct Analysis {
     pub timexes: Vec<Timex>,
     pub mode: Mode,
     pub dct: Option<String>,
+    /// One UPOS tag per token of `segmented` (empty unless events or entities were asked for).
+    pub upos: Vec<Upos>,
+    /// Events in text order (empty unless asked for).
+    pub events: Vec<Event>,
+    /// The time of each event, in step with `events`.
+    pub event_times: Vec<EventTime>,
+    /// People, places and organisations (empty unless asked for).
+    pub entities: Vec<EntityCluster>,
 }
 
 impl Analysis {
@@ -45,6 +78,30 @@ impl Analysis {
             .enumerate()
             .map(|(i, t)| t.to_tag(i + 1))
             .collect()
+    }
+
+    /// EVENT tags numbered e1, e2, … in text order, with their class.
+    pub fn event_tags(&self) -> Vec<Tag> {
+        self.events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| Tag {
+                span: e.span,
+                name: "EVENT".to_string(),
+                attrs: vec![
+                    ("eid".to_string(), format!("e{}", i + 1)),
+                    ("class".to_string(), e.class.as_str().to_string()),
+                ],
+            })
+            .collect()
+    }
+
+    /// TIMEX3 and EVENT tags together, in text order, for a TimeML writer.
+    pub fn tags(&self) -> Vec<Tag> {
+        let mut tags = self.timex_tags();
+        tags.extend(self.event_tags());
+        tags.sort_by_key(|t| (t.span.start, t.span.end));
+        tags
     }
 }
 
@@ -82,11 +139,58 @@ impl Pipeline {
                 julian_until,
             },
         );
+        let times: Vec<Span> = timexes.iter().map(|t| t.span).collect();
+        // Part-of-speech tags once, for every stage that needs them.
+        let upos = if opts.events || opts.entities {
+            PosTagger::bundled().tag_segmented(&doc.text, &segmented)
+        } else {
+            Vec::new()
+        };
+        let (events, event_times) = if opts.events {
+            let tagger = opts
+                .event_model
+                .as_deref()
+                .unwrap_or_else(|| EventTagger::bundled());
+            let mut events = tagger.tag_document(&doc.text, &segmented, &upos, &times);
+            crate::event::anchor::add_signal_objects(
+                &doc.text,
+                &segmented,
+                &upos,
+                &mut events,
+                |w| tagger.lemmatizer().lemma(w).to_string(),
+            );
+            let event_times = crate::event::anchor::anchor_events(
+                &doc.text,
+                &segmented,
+                &upos,
+                &events,
+                &timexes,
+                crate::timeline::is_placeable,
+            );
+            (events, event_times)
+        } else {
+            Default::default()
+        };
+        let entities = if opts.entities {
+            crate::entity::mentions::entities_with(
+                &doc.text,
+                &segmented,
+                &times,
+                opts.authority.as_deref(),
+                Some(&upos),
+            )
+        } else {
+            Vec::new()
+        };
         Ok(Analysis {
             segmented,
             timexes,
             mode,
             dct,
+            upos,
+            events,
+            event_times,
+            entities,
         })
     }
 }

@@ -37,6 +37,7 @@ fn score(dirs: &[&str], mode: Mode) -> annals::eval::Scores {
         mode: Some(mode),
         dct: None,
         julian_until: None,
+        ..TagOptions::default()
     };
     let tags: Vec<Vec<Tag>> = docs
         .iter()

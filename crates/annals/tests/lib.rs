@@ -12,3 +12,4 @@ mod pos_tagger;
 mod text_segment;
 mod time_table;
 mod timeline_basic;
+mod timeline_gilan;

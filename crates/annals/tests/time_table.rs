@@ -84,6 +84,7 @@ fn produced(case: &Case) -> Vec<(Row, Option<(String, String)>)> {
         }),
         dct: case.dct.clone(),
         julian_until: case.julian_until.clone(),
+        ..TagOptions::default()
     };
     let analysis = Pipeline::new().analyse(&doc, &opts).expect("analyse");
     analysis

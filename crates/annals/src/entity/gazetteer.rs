@@ -452,10 +452,15 @@ impl Gazetteer {
         None
     }
 
+    /// The folded name of entry `i`, as bytes: the binary searches compare bytes, so checking
+    /// UTF-8 on every probe (as `str_at` does) would be wasted work on the hottest path.
     fn key(&self, i: usize) -> &[u8] {
         let at = self.names_at + i * NAME_LEN;
-        self.str_at(le_u32(&self.data, at), le_u16(&self.data, at + 8))
-            .as_bytes()
+        let (off, len) = (
+            le_u32(&self.data, at) as usize,
+            le_u16(&self.data, at + 8) as usize,
+        );
+        self.strings().get(off..off + len).unwrap_or_default()
     }
 
     fn name_place(&self, i: usize) -> usize {

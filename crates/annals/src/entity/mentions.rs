@@ -239,10 +239,20 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 /// Find the people, places and organisations of a document. `times` are the spans of time
 /// expressions, which no name may overlap ("9 Jun Tunb Khan" is a date and a name).
 pub fn find_mentions(text: &str, seg: &Segmented, times: &[Span]) -> Vec<EntityMention> {
+    find_mentions_with(text, seg, times, None)
+}
+
+/// [`find_mentions`] with UPOS tags already computed for every token of `seg`.
+pub fn find_mentions_with(
+    text: &str,
+    seg: &Segmented,
+    times: &[Span],
+    upos: Option<&[crate::tagging::Upos]>,
+) -> Vec<EntityMention> {
     let gazetteer = Gazetteer::bundled();
     let places = gazetteer.find_places(text);
     let titled = title_mentions(text, seg);
-    let mut model = NerTagger::bundled().tag_document(text, seg);
+    let mut model = NerTagger::bundled().tag_document_with(text, seg, upos);
     // Names never run into a time expression: cut a model span at the first one inside it.
     for e in &mut model {
         for t in times {
@@ -412,7 +422,7 @@ pub fn find_mentions(text: &str, seg: &Segmented, times: &[Span]) -> Vec<EntityM
     }
     out.extend(added);
     out.sort_by_key(|m| m.span.start);
-    let subjects = sentence_initial_names(text, seg, &out, &places);
+    let subjects = sentence_initial_names(text, seg, &out, &places, upos);
     out.extend(subjects);
     extend_name_suffixes(text, &mut out);
     // A one-word name the model typed as a place or organisation, with no place behind it, is a
@@ -457,6 +467,7 @@ fn sentence_initial_names(
     seg: &Segmented,
     found: &[EntityMention],
     places: &[super::gazetteer::ResolvedPlace],
+    upos: Option<&[crate::tagging::Upos]>,
 ) -> Vec<EntityMention> {
     use crate::tagging::{PosTagger, Upos};
     let Ok(tagger) = PosTagger::try_bundled() else {
@@ -485,10 +496,17 @@ fn sentence_initial_names(
         {
             continue;
         }
-        let words: Vec<&str> = toks.iter().take(8).map(|t| t.text(text)).collect();
-        let tags = tagger.tag(&words);
+        // The second word's tag, from the document's tags when given, else from tagging the
+        // sentence's first words.
+        let second_tag = match upos.and_then(|u| u.get(sentence.tokens.start + 1)) {
+            Some(&t) => Some(t),
+            None => {
+                let words: Vec<&str> = toks.iter().take(8).map(|t| t.text(text)).collect();
+                tagger.tag(&words).get(1).copied()
+            }
+        };
         if matches!(
-            tags.get(1),
+            second_tag,
             Some(Upos::Adp | Upos::Verb | Upos::Aux | Upos::Adv | Upos::Part)
         ) {
             out.push(EntityMention {
@@ -528,7 +546,18 @@ pub fn entities(
     times: &[Span],
     authority: Option<&Authority>,
 ) -> Vec<EntityCluster> {
-    let mentions = find_mentions(text, seg, times);
+    entities_with(text, seg, times, authority, None)
+}
+
+/// [`entities`] with UPOS tags already computed for every token of `seg`.
+pub fn entities_with(
+    text: &str,
+    seg: &Segmented,
+    times: &[Span],
+    authority: Option<&Authority>,
+    upos: Option<&[crate::tagging::Upos]>,
+) -> Vec<EntityCluster> {
+    let mentions = find_mentions_with(text, seg, times, upos);
     let inputs: Vec<Mention> = mentions
         .iter()
         .map(|m| Mention {

@@ -227,6 +227,18 @@ impl NerTagger {
     /// (one token in [`crate::text`], two in the training data) is tagged without it, and the
     /// entity's byte span leaves it out.
     pub fn tag_document(&self, text: &str, seg: &Segmented) -> Vec<Entity> {
+        self.tag_document_with(text, seg, None)
+    }
+
+    /// [`NerTagger::tag_document`] with UPOS tags already computed for every token of `seg`
+    /// (the pipeline tags once for all stages); `None` tags each sentence here if the model
+    /// uses UPOS.
+    pub fn tag_document_with(
+        &self,
+        text: &str,
+        seg: &Segmented,
+        upos: Option<&[crate::tagging::Upos]>,
+    ) -> Vec<Entity> {
         // Token texts as the model should see them, and where each one ends in `text`.
         let (words, ends): (Vec<&str>, Vec<usize>) = seg
             .tokens
@@ -253,7 +265,10 @@ impl NerTagger {
             let Some(tokens) = words.get(sentence.tokens.clone()) else {
                 continue;
             };
-            self.predict(tokens, None, &doc, &mut scratch);
+            let tags: Option<Vec<&str>> = upos
+                .and_then(|u| u.get(sentence.tokens.clone()))
+                .map(|u| u.iter().map(|t| t.as_str()).collect());
+            self.predict(tokens, tags.as_deref(), &doc, &mut scratch);
             for (s, e, etype) in spans(&scratch.labels) {
                 let (first, last) = (sentence.tokens.start + s, sentence.tokens.start + e);
                 out.push(Entity {

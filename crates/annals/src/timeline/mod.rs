@@ -1,31 +1,35 @@
-//! The timeline: the dated statements of one or more documents, in calendar order.
+//! The timeline: what happened in one or more documents, in calendar order, with who took
+//! part, where, and the sentence that says so.
 //!
-//! This first version dates *sentences*, not events: every DATE or TIME expression whose value
-//! can be placed on the calendar (a known year, or a decade or century) gives one entry holding
-//! the value, the expression and the sentence it is in. Durations, sets, `PRESENT_REF` and values
-//! with an unknown year are left out because they name no point in the story. Event detection,
-//! actors and places (issue 5) will refine entries later without changing how they are sorted.
+//! An entry is a happening: the events of a sentence that share a time (see
+//! [`crate::event::anchor`]), headed by the event that best names it ("occupied"), with a
+//! short summary (its clause), the people and organisations (actors) and places of its sentence,
+//! its date, granularity and mod, and its source. Sentences without a time of their own inherit
+//! the story's reference time at a lower confidence; time expressions that govern no event still
+//! give an entry, so no date is lost. Entries that tell the same event (same date and head
+//! lemma, sharing a participant) are merged, keeping every source ([`Entry::also`]).
 //!
 //! ```
-//! use annals::pipeline::{Pipeline, TagOptions};
 //! use annals::timeline::Timeline;
-//! use annals::Document;
 //!
-//! let doc = Document::from_text("Rasht fell on 4 June 1920. In April 1920 Gilan had risen.");
-//! let analysis = Pipeline::new().analyse(&doc, &TagOptions::default()).unwrap();
-//! let timeline = Timeline::from_document(&doc, &analysis);
+//! let timeline = Timeline::from_text("Rasht fell on 4 June 1920. In April 1920 Gilan had risen.")
+//!     .unwrap();
 //! let values: Vec<String> = timeline.entries.iter().map(|e| e.value()).collect();
 //! assert_eq!(values, ["1920-04", "1920-06-04"]);
 //! ```
 
+pub mod build;
 pub mod excerpt;
+pub mod export;
 pub mod interval;
 pub mod render;
 
 use crate::document::{Document, Span};
+use crate::event::anchor::{How, RelationKind};
+use crate::event::EventClass;
 use crate::pipeline::{Analysis, Mode};
-use crate::time::{Anchoring, Date, Granularity, Mod, TimexType, Value};
-use std::collections::HashMap;
+use crate::time::{Anchoring, Date, Granularity, Mod, Timex, TimexType, Value};
+use serde::Serialize;
 use std::path::PathBuf;
 
 pub use interval::{DateRange, Interval};
@@ -48,29 +52,93 @@ impl Source {
     }
 }
 
-/// One dated statement.
+/// An event word of an entry.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EventRef {
+    /// As written.
+    pub text: String,
+    pub lemma: String,
+    pub class: EventClass,
+    pub span: Span,
+}
+
+/// A person, organisation or place taking part in an entry.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Participant {
+    /// The entity's name (its alias cluster's canonical name, or the authority file's).
+    pub name: String,
+    /// As written in this entry's sentence.
+    pub text: String,
+    /// PER, ORG or LOC.
+    #[serde(rename = "type")]
+    pub etype: crate::entity::ner::EntityType,
+    /// Latitude and longitude of a place the gazetteer or authority file knows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coordinates: Option<(f64, f64)>,
+}
+
+/// "This happened after/before that event", from a signal in the sentence.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Ordering {
+    pub kind: RelationKind,
+    /// The other event's word.
+    pub event: String,
+    /// The signal as written ("on the eve of").
+    pub signal: String,
+}
+
+/// Another place in the sources that tells the same event (see [`Timeline::merge`]).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Mention {
+    /// Index into [`Timeline::sources`].
+    pub source: usize,
+    pub span: Span,
+    pub sentence_span: Span,
+    pub sentence: String,
+}
+
+/// One happening.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     /// The TIMEX3 value (always placeable: see [`interval::of_date`]).
     pub date: Date,
+    /// The time expression's mod, or BEFORE/AFTER for an event dated by what it preceded or
+    /// followed ("Following the withdrawal in July 1921, …": AFTER 1921-07).
     pub modifier: Option<Mod>,
     /// DATE or TIME.
     pub ttype: TimexType,
     /// The days the value (narrowed by its mod) covers; the sort key.
     pub interval: Interval,
-    /// The time expression as written.
+    /// The time expression it was dated by, as written.
     pub text: String,
-    /// The sentence containing it, whitespace collapsed and shortened (see [`excerpt`]).
+    /// Byte span of that expression (in an earlier sentence when inherited).
+    pub time_span: Span,
+    /// The event that heads the entry, if the sentence has events.
+    pub event: Option<EventRef>,
+    /// Every event word of the entry, in text order.
+    pub events: Vec<EventRef>,
+    /// The clause of the head event, trimmed (the sentence excerpt when there is no event).
+    pub summary: String,
+    /// People and organisations of the sentence.
+    pub actors: Vec<Participant>,
+    /// Places of the sentence.
+    pub places: Vec<Participant>,
+    pub ordering: Option<Ordering>,
+    /// The sentence, whitespace collapsed and shortened (see [`excerpt`]).
     pub sentence: String,
     /// Index into [`Timeline::sources`].
     pub source: usize,
-    /// Byte span of the time expression in the source's [`Document::text`].
+    /// Byte span of the head event (of the time expression when there is none).
     pub span: Span,
     /// Byte span of the whole sentence (not shortened).
     pub sentence_span: Span,
     pub anchoring: Anchoring,
+    /// How the events got the time; `None` for an entry without events.
+    pub how: Option<How>,
     /// 0–1: how far to trust the date (see [`confidence`]).
     pub confidence: f32,
+    /// Other mentions of the same event, merged into this entry.
+    pub also: Vec<Mention>,
 }
 
 impl Entry {
@@ -91,11 +159,38 @@ impl Entry {
         }
     }
 
-    /// Calendar order; ties (the same days) keep document order, sources in the order given.
-    fn order_key(&self) -> (i32, i32, usize, usize) {
+    /// Calendar order; among the same days, BEFORE entries first and AFTER entries last, then
+    /// document order, sources in the order given.
+    fn order_key(&self) -> (i32, i32, u8, usize, usize) {
         let (start, end) = self.interval.sort_key();
-        (start, end, self.source, self.span.start)
+        let rank = match self.modifier {
+            Some(Mod::Before | Mod::OnOrBefore) => 0,
+            Some(Mod::After | Mod::OnOrAfter) => 2,
+            _ => 1,
+        };
+        (start, end, rank, self.source, self.span.start)
     }
+
+    /// Whether `name` (case-insensitive) is part of an actor's name or of how it is written.
+    pub fn has_actor(&self, name: &str) -> bool {
+        matches_participant(&self.actors, name)
+    }
+
+    /// Whether `name` (case-insensitive) is part of a place's name or of how it is written.
+    pub fn has_place(&self, name: &str) -> bool {
+        matches_participant(&self.places, name)
+    }
+
+    /// Every source this entry is told in: its own first, then merged ones.
+    pub fn sources(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(self.source).chain(self.also.iter().map(|m| m.source))
+    }
+}
+
+fn matches_participant(list: &[Participant], name: &str) -> bool {
+    let needle = name.to_lowercase();
+    list.iter()
+        .any(|p| p.name.to_lowercase().contains(&needle) || p.text.to_lowercase().contains(&needle))
 }
 
 /// Entries from one or more documents, sorted by [`Interval::sort_key`] then document order.
@@ -114,12 +209,13 @@ impl Timeline {
     /// document date): a shortcut for scripts and tests.
     pub fn from_text(text: &str) -> crate::Result<Timeline> {
         let doc = Document::from_text(text);
-        let analysis = crate::pipeline::Pipeline::new()
-            .analyse(&doc, &crate::pipeline::TagOptions::default())?;
+        let analysis =
+            crate::pipeline::Pipeline::new().analyse(&doc, &crate::pipeline::TagOptions::full())?;
         Ok(Timeline::from_document(&doc, &analysis))
     }
 
-    /// The timeline of one analysed document.
+    /// The timeline of one analysed document. Analyse it with events and entities
+    /// ([`crate::pipeline::TagOptions::full`]); without them entries are dated sentences only.
     pub fn from_document(doc: &Document, analysis: &Analysis) -> Timeline {
         let mut t = Timeline::new();
         t.add_document(doc, analysis);
@@ -134,12 +230,13 @@ impl Timeline {
             mode: analysis.mode,
             dct: analysis.dct.clone(),
         });
-        self.entries.extend(entries(doc, analysis, source));
+        self.entries.extend(build::entries(doc, analysis, source));
         self.sort();
+        build::merge_duplicates(&mut self.entries);
     }
 
     /// One timeline from several, sources in the order given. Timelines built in parallel (one
-    /// per document) are merged with this.
+    /// per document) are merged with this; entries telling the same event are joined.
     pub fn merge(parts: impl IntoIterator<Item = Timeline>) -> Timeline {
         let mut out = Timeline::new();
         for part in parts {
@@ -147,11 +244,30 @@ impl Timeline {
             out.sources.extend(part.sources);
             out.entries.extend(part.entries.into_iter().map(|mut e| {
                 e.source += offset;
+                for m in &mut e.also {
+                    m.source += offset;
+                }
                 e
             }));
         }
         out.sort();
+        build::merge_duplicates(&mut out.entries);
         out
+    }
+
+    /// Keep only the entries with an actor matching `name` (see [`Entry::has_actor`]).
+    pub fn retain_actor(&mut self, name: &str) {
+        self.entries.retain(|e| e.has_actor(name));
+    }
+
+    /// Keep only the entries with a place matching `name` (see [`Entry::has_place`]).
+    pub fn retain_place(&mut self, name: &str) {
+        self.entries.retain(|e| e.has_place(name));
+    }
+
+    /// Keep only the entries at least this confident.
+    pub fn retain_confidence(&mut self, min: f32) {
+        self.entries.retain(|e| e.confidence >= min);
     }
 
     /// Keep only the entries whose interval overlaps `range`.
@@ -161,8 +277,13 @@ impl Timeline {
 
     /// The name of an entry's source.
     pub fn source_name(&self, entry: &Entry) -> String {
+        self.name_of(entry.source)
+    }
+
+    /// The name of source `index`.
+    pub fn name_of(&self, index: usize) -> String {
         self.sources
-            .get(entry.source)
+            .get(index)
             .map_or_else(|| "?".to_string(), Source::name)
     }
 
@@ -194,6 +315,26 @@ pub fn confidence(anchoring: Anchoring, modifier: Option<Mod>) -> f32 {
     f32::from(base - penalty) / 100.0
 }
 
+/// [`confidence`] for an entry whose events took their time `how`: a time in the same clause
+/// is as good as the expression, one elsewhere in the sentence a little less, and one inherited
+/// from an earlier sentence is a guess (the story may have moved on).
+pub fn event_confidence(anchoring: Anchoring, modifier: Option<Mod>, how: Option<How>) -> f32 {
+    let base = confidence(anchoring, modifier);
+    let factor = match how {
+        None | Some(How::Clause) => 1.0,
+        Some(How::Sentence) => 0.9,
+        Some(How::Inherited) => 0.6,
+    };
+    (base * factor * 100.0).round() / 100.0
+}
+
+/// Whether a time expression can be placed on the calendar: a DATE or TIME with a known year
+/// (or decade, century). Durations, sets and `PRESENT_REF` name no point in the story.
+pub fn is_placeable(t: &Timex) -> bool {
+    matches!(t.ttype, TimexType::Date | TimexType::Time)
+        && matches!(&t.value, Value::Date(d) if interval::of_value(d, t.modifier).is_some())
+}
+
 /// The name JSON and CSV use for a granularity.
 pub fn granularity_name(g: Granularity) -> &'static str {
     match g {
@@ -216,58 +357,6 @@ pub fn anchoring_name(a: Anchoring) -> &'static str {
         Anchoring::DocumentDate => "document_date",
         Anchoring::Unanchored => "unanchored",
     }
-}
-
-/// The entries of one analysed document, in document order, for source index `source`.
-///
-/// Several expressions with the same value and mod in one sentence ("on 1 June … that 1 June")
-/// make one entry, at the first of them, with the higher confidence.
-pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry> {
-    let mut out: Vec<Entry> = Vec::new();
-    let mut seen: HashMap<(usize, Date, Option<Mod>), usize> = HashMap::new();
-    for t in &analysis.timexes {
-        if !matches!(t.ttype, TimexType::Date | TimexType::Time) {
-            continue;
-        }
-        let Value::Date(date) = t.value else { continue };
-        let Some(interval) = interval::of_value(&date, t.modifier) else {
-            continue;
-        };
-        let Some(text) = doc.text.get(t.span.start..t.span.end) else {
-            continue;
-        };
-        // An expression outside every sentence (which the segmenter should not produce) is its
-        // own sentence rather than being dropped.
-        let sentence_span = analysis
-            .segmented
-            .sentence_at(t.span.start)
-            .map_or(t.span, |s| s.span);
-        let confidence = confidence(t.anchoring, t.modifier);
-        let key = (sentence_span.start, date, t.modifier);
-        if let Some(&i) = seen.get(&key) {
-            let kept = &mut out[i];
-            if confidence > kept.confidence {
-                kept.confidence = confidence;
-                kept.anchoring = t.anchoring;
-            }
-            continue;
-        }
-        seen.insert(key, out.len());
-        out.push(Entry {
-            date,
-            modifier: t.modifier,
-            ttype: t.ttype,
-            interval,
-            text: text.split_whitespace().collect::<Vec<_>>().join(" "),
-            sentence: excerpt::excerpt(&doc.text, sentence_span, t.span, excerpt::MAX_CHARS),
-            source,
-            span: t.span,
-            sentence_span,
-            anchoring: t.anchoring,
-            confidence,
-        });
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,15 +1,17 @@
 //! Writers for a [`Timeline`]: a terminal table, Markdown, JSON (schema in docs/timeline-json.md)
 //! and the fields of a CSV record (the CLI does the CSV quoting with the `csv` crate).
 
-use super::{anchoring_name, granularity_name, Entry, Timeline};
+use super::{anchoring_name, granularity_name, Entry, EventRef, Ordering, Participant, Timeline};
 use crate::document::Span;
+use crate::event::anchor::How;
 use crate::pipeline::Mode;
 use crate::time::{Anchoring, Mod, TimexType};
 use serde::Serialize;
 
 /// The `version` field of the JSON output; raised when a field changes meaning or goes away
-/// (adding a field does not raise it).
-pub const JSON_VERSION: u32 = 1;
+/// (adding a field does not raise it). Version 2: entries are happenings (events with actors
+/// and places), `span` is the head event's.
+pub const JSON_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct JsonTimeline<'a> {
@@ -28,6 +30,7 @@ struct JsonSource<'a> {
 
 #[derive(Serialize)]
 struct JsonEntry<'a> {
+    id: String,
     value: String,
     #[serde(rename = "mod")]
     modifier: Option<Mod>,
@@ -36,13 +39,36 @@ struct JsonEntry<'a> {
     granularity: &'static str,
     start: String,
     end: String,
+    sort_key: [i32; 2],
     text: &'a str,
+    time_span: Span,
+    event: Option<&'a EventRef>,
+    events: &'a [EventRef],
+    summary: &'a str,
+    actors: &'a [Participant],
+    places: &'a [Participant],
+    ordering: Option<&'a Ordering>,
     sentence: &'a str,
     source: String,
     span: Span,
     sentence_span: Span,
     anchoring: Anchoring,
+    how: Option<How>,
     confidence: f32,
+    also: Vec<JsonMention<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonMention<'a> {
+    source: String,
+    span: Span,
+    sentence_span: Span,
+    sentence: &'a str,
+}
+
+/// The stable identifier of an entry in one output: its position, from 1.
+pub fn entry_id(index: usize) -> String {
+    format!("entry-{}", index + 1)
 }
 
 /// The timeline as pretty-printed JSON, ending with a newline.
@@ -57,26 +83,54 @@ pub fn json(timeline: &Timeline) -> String {
                 path: s.name(),
                 mode: s.mode,
                 dct: s.dct.as_deref(),
-                entries: timeline.entries.iter().filter(|e| e.source == i).count(),
+                entries: timeline
+                    .entries
+                    .iter()
+                    .filter(|e| e.sources().any(|k| k == i))
+                    .count(),
             })
             .collect(),
         entries: timeline
             .entries
             .iter()
-            .map(|e| JsonEntry {
-                value: e.value(),
-                modifier: e.modifier,
-                ttype: e.ttype,
-                granularity: granularity_name(e.granularity()),
-                start: e.interval.start_date().to_string(),
-                end: e.interval.end_date().to_string(),
-                text: &e.text,
-                sentence: &e.sentence,
-                source: timeline.source_name(e),
-                span: e.span,
-                sentence_span: e.sentence_span,
-                anchoring: e.anchoring,
-                confidence: e.confidence,
+            .enumerate()
+            .map(|(i, e)| {
+                let (a, b) = e.interval.sort_key();
+                JsonEntry {
+                    id: entry_id(i),
+                    value: e.value(),
+                    modifier: e.modifier,
+                    ttype: e.ttype,
+                    granularity: granularity_name(e.granularity()),
+                    start: e.interval.start_date().to_string(),
+                    end: e.interval.end_date().to_string(),
+                    sort_key: [a, b],
+                    text: &e.text,
+                    time_span: e.time_span,
+                    event: e.event.as_ref(),
+                    events: &e.events,
+                    summary: &e.summary,
+                    actors: &e.actors,
+                    places: &e.places,
+                    ordering: e.ordering.as_ref(),
+                    sentence: &e.sentence,
+                    source: timeline.source_name(e),
+                    span: e.span,
+                    sentence_span: e.sentence_span,
+                    anchoring: e.anchoring,
+                    how: e.how,
+                    confidence: e.confidence,
+                    also: e
+                        .also
+                        .iter()
+                        .map(|m| JsonMention {
+                            source: timeline.name_of(m.source),
+                            span: m.span,
+                            sentence_span: m.sentence_span,
+                            sentence: &m.sentence,
+                        })
+                        .collect(),
+                }
             })
             .collect(),
     };
@@ -85,8 +139,10 @@ pub fn json(timeline: &Timeline) -> String {
     s
 }
 
-/// Column names of the CSV output, in order (the fields of the JSON entries, flattened).
-pub const CSV_HEADER: [&str; 15] = [
+/// Column names of the CSV output, in order (the JSON entry fields, flattened; lists joined
+/// with "; ").
+pub const CSV_HEADER: [&str; 22] = [
+    "id",
     "value",
     "mod",
     "type",
@@ -94,19 +150,38 @@ pub const CSV_HEADER: [&str; 15] = [
     "start",
     "end",
     "text",
+    "event",
+    "event_class",
+    "summary",
+    "actors",
+    "places",
+    "ordering",
     "sentence",
     "source",
     "span_start",
     "span_end",
-    "sentence_start",
-    "sentence_end",
     "anchoring",
+    "how",
     "confidence",
+    "also",
 ];
 
-/// One CSV record, matching [`CSV_HEADER`]; an absent mod is an empty field.
-pub fn csv_record(timeline: &Timeline, e: &Entry) -> [String; 15] {
+fn names(list: &[Participant]) -> String {
+    list.iter()
+        .map(|p| p.name.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// "after withdrawal", "before entrance".
+fn ordering_label(o: &Ordering) -> String {
+    format!("{} {}", o.kind.as_str(), o.event)
+}
+
+/// One CSV record, matching [`CSV_HEADER`]; absent values are empty fields.
+pub fn csv_record(timeline: &Timeline, index: usize, e: &Entry) -> [String; 22] {
     [
+        entry_id(index),
         e.value(),
         e.modifier
             .map(|m| m.as_str().to_string())
@@ -116,34 +191,78 @@ pub fn csv_record(timeline: &Timeline, e: &Entry) -> [String; 15] {
         e.interval.start_date().to_string(),
         e.interval.end_date().to_string(),
         e.text.clone(),
+        e.event.as_ref().map(|v| v.text.clone()).unwrap_or_default(),
+        e.event
+            .as_ref()
+            .map(|v| v.class.as_str().to_string())
+            .unwrap_or_default(),
+        e.summary.clone(),
+        names(&e.actors),
+        names(&e.places),
+        e.ordering.as_ref().map(ordering_label).unwrap_or_default(),
         e.sentence.clone(),
         timeline.source_name(e),
         e.span.start.to_string(),
         e.span.end.to_string(),
-        e.sentence_span.start.to_string(),
-        e.sentence_span.end.to_string(),
         anchoring_name(e.anchoring).to_string(),
+        e.how.map(how_name).unwrap_or_default().to_string(),
         e.confidence.to_string(),
+        e.also
+            .iter()
+            .map(|m| format!("{}@{}", timeline.name_of(m.source), m.span.start))
+            .collect::<Vec<_>>()
+            .join("; "),
     ]
+}
+
+/// The name JSON and CSV use for how events got their time.
+pub fn how_name(h: How) -> &'static str {
+    match h {
+        How::Clause => "clause",
+        How::Sentence => "sentence",
+        How::Inherited => "inherited",
+    }
+}
+
+/// The date column: the value with its mod, and "~" for a date inherited from an earlier
+/// sentence, so vague entries look vague.
+pub fn date_label(e: &Entry) -> String {
+    let label = e.label();
+    if e.how == Some(How::Inherited) {
+        format!("~{label}")
+    } else {
+        label
+    }
 }
 
 /// The cells of the table and Markdown outputs; the source only when there are several.
 fn rows(timeline: &Timeline) -> (Vec<&'static str>, Vec<Vec<String>>) {
     let with_source = timeline.sources.len() > 1;
-    let mut header = vec!["DATE", "TEXT"];
+    let mut header = vec!["DATE", "WHO", "WHERE"];
     if with_source {
         header.push("SOURCE");
     }
-    header.push("SENTENCE");
+    header.push("WHAT");
     let rows = timeline
         .entries
         .iter()
         .map(|e| {
-            let mut row = vec![e.label(), e.text.clone()];
+            let mut row = vec![date_label(e), names(&e.actors), names(&e.places)];
             if with_source {
-                row.push(timeline.source_name(e));
+                let mut sources: Vec<String> = Vec::new();
+                for k in e.sources() {
+                    let name = timeline.name_of(k);
+                    if !sources.contains(&name) {
+                        sources.push(name);
+                    }
+                }
+                row.push(sources.join("; "));
             }
-            row.push(e.sentence.clone());
+            let what = match &e.ordering {
+                Some(o) => format!("{} ({})", e.summary, ordering_label(o)),
+                None => e.summary.clone(),
+            };
+            row.push(what);
             row
         })
         .collect();
@@ -194,6 +313,8 @@ pub fn wrap(s: &str, width: usize) -> Vec<String> {
 const MIN_SENTENCE_WIDTH: usize = 24;
 /// Expressions and file names longer than this wrap within their column on a terminal.
 const MAX_SIDE_WIDTH: usize = 24;
+/// Side columns are not squeezed below this.
+const MIN_SIDE_WIDTH: usize = 6;
 const GAP: &str = "  ";
 
 /// A plain-text table. With `width` (a terminal's), every column but the date wraps so that a
@@ -210,8 +331,14 @@ pub fn table(timeline: &Timeline, width: Option<usize>) -> String {
         }
     }
     if let Some(total) = width {
+        // Side columns share what the date and a readable last column leave, so a narrow
+        // terminal still gets every column.
+        let sides = ncols.saturating_sub(2).max(1);
+        let spare =
+            total.saturating_sub(widths[0] + GAP.len() * (ncols - 1) + MIN_SENTENCE_WIDTH) / sides;
+        let cap = spare.clamp(MIN_SIDE_WIDTH, MAX_SIDE_WIDTH);
         for w in &mut widths[1..ncols - 1] {
-            *w = (*w).min(MAX_SIDE_WIDTH);
+            *w = (*w).min(cap);
         }
         let used: usize = widths[..ncols - 1].iter().sum::<usize>() + GAP.len() * (ncols - 1);
         widths[ncols - 1] = total.saturating_sub(used).max(MIN_SENTENCE_WIDTH);
@@ -304,26 +431,35 @@ mod tests {
         assert!(wrapped.lines().count() > 2);
         let plain = table(&t, None);
         assert_eq!(plain.lines().count(), 2, "{plain}");
-        assert!(plain.starts_with("DATE     TEXT        SENTENCE\n1920-04  April 1920  In April"));
+        assert!(
+            plain.starts_with("DATE     WHO                       WHERE           WHAT\n1920-04  Sheikh Mohammed Khiabani  Gilan Province  in the Iranian province of Gilan, a rebellion broke out"),
+            "{plain}"
+        );
     }
 
     #[test]
     fn markdown_escapes_pipes() {
-        let t = timeline("In 1920 a | b.");
+        let t = timeline("In 1920 the army crossed the river a | b.");
         let md = markdown(&t);
         assert!(
-            md.starts_with("| Date | Text | Sentence |\n|---|---|---|\n"),
+            md.starts_with("| Date | Who | Where | What |\n|---|---|---|---|\n"),
             "{md}"
         );
-        assert!(md.contains("a \\| b."), "{md}");
+        assert!(md.contains("a \\| b"), "{md}");
     }
 
     #[test]
     fn json_and_csv_fields() {
         let t = timeline("The treaty was signed in March 1921.");
         let v: serde_json::Value = serde_json::from_str(&json(&t)).unwrap();
-        assert_eq!(v["version"], 1);
+        assert_eq!(v["version"], 2);
         let e = &v["entries"][0];
+        assert_eq!(e["id"], "entry-1");
+        assert_eq!(e["event"]["text"], "signed");
+        assert_eq!(e["event"]["lemma"], "sign");
+        assert_eq!(e["event"]["class"], "OCCURRENCE");
+        assert_eq!(e["how"], "clause");
+        assert_eq!(e["summary"], "The treaty was signed in March 1921");
         assert_eq!(e["value"], "1921-03");
         assert_eq!(e["mod"], serde_json::Value::Null);
         assert_eq!(e["type"], "DATE");
@@ -332,12 +468,15 @@ mod tests {
         assert_eq!(e["end"], "1921-04-01");
         assert_eq!(e["anchoring"], "explicit");
         assert_eq!(e["confidence"], 0.9);
-        assert_eq!(e["span"]["start"], 25);
+        assert_eq!(e["span"]["start"], 15);
+        assert_eq!(e["time_span"]["start"], 25);
         assert_eq!(e["text"], "March 1921");
         assert_eq!(v["sources"][0]["mode"], "narrative");
-        let rec = csv_record(&t, &t.entries[0]);
+        let rec = csv_record(&t, 0, &t.entries[0]);
         assert_eq!(rec.len(), CSV_HEADER.len());
-        assert_eq!(rec[0], "1921-03");
-        assert_eq!(rec[14], "0.9");
+        assert_eq!(rec[0], "entry-1");
+        assert_eq!(rec[1], "1921-03");
+        assert_eq!(rec[8], "signed");
+        assert_eq!(rec[20], "0.9");
     }
 }

@@ -1,0 +1,377 @@
+//! Anchoring events in time: which time expression each event takes, and which events a
+//! sentence orders ("after the defeat", "on the eve of the entrance") without dating them.
+//!
+//! Without a parser, "the time expression its clause governs" is approximated from the surface:
+//!
+//! 1. **Clause**: a sentence is cut into clauses at `;`, `:`, dashes, quotes, and at commas
+//!    that open a relative or subordinate clause ("…, whose goal was …", "…, when …"). An event
+//!    takes a time expression of its own clause.
+//! 2. **Sentence**: otherwise the nearest time expression before it in the sentence (a fronted
+//!    "In April 1920, …" governs what follows), else the nearest after it.
+//! 3. **Inherited**: a sentence without a time expression inherits the narrative reference time,
+//!    the last time expression before it in the document, at a lower confidence.
+//!
+//! Ordering signals ("after", "before", "following", "prior to", "on the eve of", "in the
+//! wake of") introduce a phrase that ends at the next clause boundary or verb; its first event is
+//! the reference event. Every other event of the sentence is ordered before or after it. An
+//! event whose only time expression lies inside such a phrase ("Following the withdrawal … in
+//! July 1921, the revolutionaries quarreled") is dated relative to it (`via_relation`), which the
+//! timeline shows as BEFORE/AFTER that date rather than inventing a day.
+
+use super::Event;
+use crate::document::Span;
+use crate::tagging::Upos;
+use crate::text::{Segmented, TokenKind};
+use crate::time::Timex;
+use serde::Serialize;
+
+/// How an event got its time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum How {
+    /// A time expression in the event's own clause.
+    Clause,
+    /// A time expression elsewhere in its sentence.
+    Sentence,
+    /// The narrative reference time: the last time expression before the sentence.
+    Inherited,
+}
+
+/// Temporal order between two events of one sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RelationKind {
+    Before,
+    After,
+}
+
+impl RelationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::Before => "before",
+            RelationKind::After => "after",
+        }
+    }
+}
+
+/// "This event happened `kind` event `event`", from a signal such as "after".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Relation {
+    pub kind: RelationKind,
+    /// Index into the events given to [`anchor_events`].
+    pub event: usize,
+    /// The signal words ("on the eve of").
+    pub signal: Span,
+}
+
+/// The time of one event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct EventTime {
+    /// Index into the timexes given to [`anchor_events`], if any time applies.
+    pub timex: Option<usize>,
+    pub how: Option<How>,
+    pub relation: Option<Relation>,
+    /// The time is that of the related event's phrase, so this event lies before or after it.
+    pub via_relation: bool,
+}
+
+/// Ordering signals, lowercase word sequences, and the order they give the *other* events.
+const SIGNALS: &[(&[&str], RelationKind)] = &[
+    (&["on", "the", "eve", "of"], RelationKind::Before),
+    (&["the", "eve", "of"], RelationKind::Before),
+    (&["prior", "to"], RelationKind::Before),
+    (&["in", "the", "wake", "of"], RelationKind::After),
+    (&["in", "the", "aftermath", "of"], RelationKind::After),
+    (&["after"], RelationKind::After),
+    (&["following"], RelationKind::After),
+    (&["before"], RelationKind::Before),
+];
+
+/// Words that, after a comma, open a new clause.
+const CLAUSE_OPENERS: &[&str] = &[
+    "which", "who", "whose", "whom", "when", "where", "while", "whereas", "although", "though",
+    "because", "but", "if", "unless", "since",
+];
+
+/// Anchor each event (sorted by position) to one of `timexes` (sorted by position) that
+/// `placeable` accepts. `upos` has one tag per token of `seg`.
+pub fn anchor_events(
+    text: &str,
+    seg: &Segmented,
+    upos: &[Upos],
+    events: &[Event],
+    timexes: &[Timex],
+    placeable: impl Fn(&Timex) -> bool,
+) -> Vec<EventTime> {
+    let usable: Vec<usize> = (0..timexes.len())
+        .filter(|&k| placeable(&timexes[k]))
+        .collect();
+    let mut out = vec![
+        EventTime {
+            timex: None,
+            how: None,
+            relation: None,
+            via_relation: false,
+        };
+        events.len()
+    ];
+    let mut next_event = 0;
+    for sentence in &seg.sentences {
+        let first = next_event;
+        while next_event < events.len() && events[next_event].span.start < sentence.span.end {
+            next_event += 1;
+        }
+        let sentence_events = first..next_event;
+        if sentence_events.is_empty() {
+            continue;
+        }
+        let tokens = sentence.tokens.clone();
+        let clause_of = clause_starts(text, seg, tokens.clone());
+        let clause_at = |byte: usize| {
+            let t = seg.tokens[tokens.clone()].partition_point(|t| t.span.end <= byte);
+            clause_of.partition_point(|&c| c <= tokens.start + t)
+        };
+        // Usable time expressions of this sentence, and the reference time before it.
+        let inside: Vec<usize> = usable
+            .iter()
+            .copied()
+            .filter(|&k| sentence.span.contains(&timexes[k].span))
+            .collect();
+        let reference = usable
+            .iter()
+            .copied()
+            .take_while(|&k| timexes[k].span.start < sentence.span.start)
+            .last();
+        let phrases = signal_phrases(
+            text,
+            seg,
+            upos,
+            tokens.clone(),
+            events,
+            sentence_events.clone(),
+        );
+        for e in sentence_events.clone() {
+            let at = events[e].span.start;
+            let clause = clause_at(at);
+            let own = inside
+                .iter()
+                .copied()
+                .filter(|&k| clause_at(timexes[k].span.start) == clause)
+                .min_by_key(|&k| timexes[k].span.start.abs_diff(at));
+            let before = inside
+                .iter()
+                .copied()
+                .rev()
+                .find(|&k| timexes[k].span.start < at);
+            let after = inside.iter().copied().find(|&k| timexes[k].span.start > at);
+            let (timex, how) = match (own, before.or(after), reference) {
+                (Some(k), _, _) => (Some(k), Some(How::Clause)),
+                (None, Some(k), _) => (Some(k), Some(How::Sentence)),
+                (None, None, Some(k)) => (Some(k), Some(How::Inherited)),
+                _ => (None, None),
+            };
+            let mut time = EventTime {
+                timex,
+                how,
+                relation: None,
+                via_relation: false,
+            };
+            // Ordered by a signal phrase it is not part of.
+            if let Some(p) = phrases.iter().find(|p| !p.span.contains(&events[e].span)) {
+                time.relation = Some(Relation {
+                    kind: p.kind,
+                    event: p.event,
+                    signal: p.signal,
+                });
+                time.via_relation = timex.is_some_and(|k| p.span.contains(&timexes[k].span))
+                    && how != Some(How::Inherited);
+            }
+            out[e] = time;
+        }
+    }
+    out
+}
+
+/// Token indices (into `seg.tokens`) where a clause of the sentence `tokens` begins, ascending,
+/// starting with the sentence's first token.
+pub(crate) fn clause_starts(
+    text: &str,
+    seg: &Segmented,
+    tokens: std::ops::Range<usize>,
+) -> Vec<usize> {
+    let mut out = vec![tokens.start];
+    for i in tokens.clone() {
+        let t = &seg.tokens[i];
+        let w = t.text(text);
+        let next = seg
+            .tokens
+            .get(i + 1)
+            .filter(|_| i + 1 < tokens.end)
+            .map(|n| n.text(text).to_lowercase());
+        let boundary = match t.kind {
+            TokenKind::Quote | TokenKind::Dash => true,
+            TokenKind::Punct => {
+                matches!(w, ";" | ":" | "(" | ")")
+                    || (w == "," && next.as_deref().is_some_and(|n| CLAUSE_OPENERS.contains(&n)))
+            }
+            _ => false,
+        };
+        if boundary && i + 1 < tokens.end {
+            out.push(i + 1);
+        }
+    }
+    out.dedup();
+    out
+}
+
+/// A signal and the phrase it governs.
+#[derive(Debug)]
+struct Phrase {
+    kind: RelationKind,
+    signal: Span,
+    /// From the signal to the end of the phrase.
+    span: Span,
+    /// The reference event: the first event in the phrase.
+    event: usize,
+}
+
+/// Ordering signals of a sentence: (signal start, phrase body start, kind), as offsets into the
+/// sentence's tokens.
+fn signals(words: &[String]) -> Vec<(usize, usize, RelationKind)> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        // "one after the other", "day after day": "after" between two words, no ordering.
+        let idiom = k > 0
+            && matches!(words[k].as_str(), "after" | "before")
+            && (words[k - 1] == "one" || words.get(k + 1) == Some(&words[k - 1]));
+        match SIGNALS
+            .iter()
+            .find(|(s, _)| words.get(k..k + s.len()).is_some_and(|w| w == *s))
+            .filter(|_| !idiom)
+        {
+            Some((signal, kind)) => {
+                out.push((k, k + signal.len(), *kind));
+                k += signal.len();
+            }
+            None => k += 1,
+        }
+    }
+    out
+}
+
+/// Where a signal's phrase ends (exclusive, sentence offset): at a clause boundary or at the
+/// first verb after its first word.
+fn phrase_stop(
+    seg: &Segmented,
+    upos: &[Upos],
+    tokens: &std::ops::Range<usize>,
+    body: usize,
+) -> usize {
+    let n = tokens.len();
+    let mut stop = body;
+    while stop < n {
+        let t = &seg.tokens[tokens.start + stop];
+        if matches!(
+            t.kind,
+            TokenKind::Punct | TokenKind::Quote | TokenKind::Dash
+        ) {
+            break;
+        }
+        let verb = matches!(upos.get(tokens.start + stop), Some(Upos::Verb | Upos::Aux));
+        if verb && stop > body {
+            break;
+        }
+        stop += 1;
+    }
+    stop
+}
+
+/// What an ordering signal governs is an event by construction ("on the eve of the
+/// *entrance*", "following the *withdrawal*"), whether or not the tagger saw one: for each
+/// signal phrase without an event, its first noun becomes an OCCURRENCE event. Keeps `events`
+/// sorted.
+pub fn add_signal_objects(
+    text: &str,
+    seg: &Segmented,
+    upos: &[Upos],
+    events: &mut Vec<Event>,
+    lemma: impl Fn(&str) -> String,
+) {
+    let mut added = Vec::new();
+    for sentence in &seg.sentences {
+        let tokens = sentence.tokens.clone();
+        let words: Vec<String> = seg.tokens[tokens.clone()]
+            .iter()
+            .map(|t| t.text(text).to_lowercase())
+            .collect();
+        for (_, body, _) in signals(&words) {
+            let stop = phrase_stop(seg, upos, &tokens, body);
+            let range = tokens.start + body..tokens.start + stop;
+            let first = events.partition_point(|e| e.token < range.start);
+            if events.get(first).is_some_and(|e| range.contains(&e.token)) {
+                continue;
+            }
+            if let Some(t) = range.clone().find(|&t| upos.get(t) == Some(&Upos::Noun)) {
+                let span = seg.tokens[t].span;
+                added.push(Event {
+                    span,
+                    token: t,
+                    class: super::EventClass::Occurrence,
+                    lemma: lemma(&text[span.start..span.end].to_lowercase()),
+                    upos: Upos::Noun,
+                });
+            }
+        }
+    }
+    if !added.is_empty() {
+        events.extend(added);
+        events.sort_by_key(|e| e.span.start);
+        events.dedup_by_key(|e| e.token);
+    }
+}
+
+fn signal_phrases(
+    text: &str,
+    seg: &Segmented,
+    upos: &[Upos],
+    tokens: std::ops::Range<usize>,
+    events: &[Event],
+    sentence_events: std::ops::Range<usize>,
+) -> Vec<Phrase> {
+    let mut out = Vec::new();
+    let words: Vec<String> = seg.tokens[tokens.clone()]
+        .iter()
+        .map(|t| t.text(text).to_lowercase())
+        .collect();
+    for (k, body, kind) in signals(&words) {
+        let stop = phrase_stop(seg, upos, &tokens, body);
+        let token_span = |from: usize, to: usize| {
+            Span::new(
+                seg.tokens[tokens.start + from].span.start,
+                seg.tokens[tokens.start + to - 1].span.end,
+            )
+        };
+        let in_tokens = |e: usize, to: usize| {
+            let t = events[e].token;
+            t >= tokens.start + body && t < tokens.start + to
+        };
+        // The reference is the phrase's first event ("after the defeat …"); with none, the verb
+        // that ends it ("after he left").
+        let mut end = stop;
+        let mut first_event = sentence_events.clone().find(|&e| in_tokens(e, stop));
+        if first_event.is_none() && stop < words.len() {
+            first_event = sentence_events.clone().find(|&e| in_tokens(e, stop + 1));
+            end = stop + 1;
+        }
+        if let Some(event) = first_event.filter(|_| end > body) {
+            out.push(Phrase {
+                kind,
+                signal: token_span(k, body),
+                span: token_span(k, end),
+                event,
+            });
+        }
+    }
+    out
+}

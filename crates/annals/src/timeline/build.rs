@@ -1,0 +1,446 @@
+//! Building a document's entries from its analysis: events grouped by the time that governs
+//! them, a head event and summary for each group, the sentence's participants, and the merging
+//! of entries that tell the same event.
+
+use super::{
+    event_confidence, excerpt, interval, is_placeable, Entry, EventRef, Mention, Ordering,
+    Participant,
+};
+use crate::document::{Document, Span};
+use crate::entity::ner::EntityType;
+use crate::event::anchor::{clause_starts, How, RelationKind};
+use crate::event::{Event, EventClass};
+use crate::pipeline::Analysis;
+use crate::tagging::Upos;
+use crate::text::Segmented;
+use crate::time::{Mod, Value};
+use std::collections::HashMap;
+
+/// Summaries longer than this many characters are cut at word boundaries around the head event.
+const SUMMARY_CHARS: usize = 140;
+
+/// Words that are events only in a weak sense: as the head of an entry, any other event says
+/// more ("Trotsky *had* plans" is headed by "plans").
+const LIGHT_VERBS: &[&str] = &["be", "have", "do", "get", "make", "take", "become"];
+
+/// A group of events sharing a time within one sentence.
+struct Group {
+    sentence: usize,
+    timex: usize,
+    via: Option<RelationKind>,
+    events: Vec<usize>,
+}
+
+/// One participant mention of the document, flattened from the entity clusters.
+struct Found {
+    span: Span,
+    participant: Participant,
+}
+
+/// The entries of one analysed document, in document order, for source index `source`.
+pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry> {
+    let seg = &analysis.segmented;
+    let text = &doc.text;
+    let sentence_of = |at: usize| seg.sentences.partition_point(|s| s.span.end <= at);
+
+    // Events grouped by (sentence, time expression, relation that dates them).
+    let mut groups: Vec<Group> = Vec::new();
+    let mut index: HashMap<(usize, usize, Option<RelationKind>), usize> = HashMap::new();
+    for (e, (event, time)) in analysis
+        .events
+        .iter()
+        .zip(&analysis.event_times)
+        .enumerate()
+    {
+        let Some(timex) = time.timex else { continue };
+        let sentence = sentence_of(event.span.start);
+        let via = time.relation.filter(|_| time.via_relation).map(|r| r.kind);
+        let key = (sentence, timex, via);
+        let g = *index.entry(key).or_insert_with(|| {
+            groups.push(Group {
+                sentence,
+                timex,
+                via,
+                events: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        groups[g].events.push(e);
+    }
+
+    let found = participants(analysis);
+    // Groups by sentence, so that nothing below is quadratic in a long document.
+    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (g, group) in groups.iter().enumerate() {
+        by_sentence.entry(group.sentence).or_default().push(g);
+    }
+    let timex_heads: std::collections::HashSet<(usize, usize)> =
+        groups.iter().map(|g| (g.sentence, g.timex)).collect();
+    let mut out: Vec<Entry> = Vec::new();
+    for (g, group) in groups.iter().enumerate() {
+        let Some(sentence) = seg.sentences.get(group.sentence) else {
+            continue;
+        };
+        let head = choose_head(&analysis.events, &analysis.event_times, &group.events);
+        let t = &analysis.timexes[group.timex];
+        let Value::Date(date) = t.value else { continue };
+        let modifier = match group.via {
+            Some(RelationKind::Before) => Some(Mod::Before),
+            Some(RelationKind::After) => Some(Mod::After),
+            None => t.modifier,
+        };
+        let Some(interval) = interval::of_value(&date, modifier) else {
+            continue;
+        };
+        let head_event = &analysis.events[head];
+        let how = analysis.event_times[head].how;
+        let ordering = analysis.event_times[head].relation.map(|r| Ordering {
+            kind: r.kind,
+            event: doc.slice(analysis.events[r.event].span).to_string(),
+            signal: collapse(doc.slice(r.signal)),
+        });
+        // Participants of the sentence nearest to this group rather than to another of the
+        // same sentence.
+        let siblings = by_sentence
+            .get(&group.sentence)
+            .map_or(&[][..], Vec::as_slice);
+        let (actors, places) = split_participants(&found, sentence.span, |span| {
+            nearest_group(&groups, siblings, &analysis.events, span) == Some(g)
+        });
+        out.push(Entry {
+            date,
+            modifier,
+            ttype: t.ttype,
+            interval,
+            text: collapse(doc.slice(t.span)),
+            time_span: t.span,
+            event: Some(event_ref(doc, head_event)),
+            events: group
+                .events
+                .iter()
+                .map(|&e| event_ref(doc, &analysis.events[e]))
+                .collect(),
+            summary: summary(text, seg, sentence.tokens.clone(), head_event.span, t.span),
+            actors,
+            places,
+            ordering,
+            sentence: excerpt::excerpt(text, sentence.span, head_event.span, excerpt::MAX_CHARS),
+            source,
+            span: head_event.span,
+            sentence_span: sentence.span,
+            anchoring: t.anchoring,
+            how,
+            confidence: event_confidence(t.anchoring, modifier, how),
+            also: Vec::new(),
+        });
+    }
+
+    // Time expressions that head no group in their own sentence still give a (dated sentence)
+    // entry, so that no date of the text is lost.
+    // The same date written twice in a sentence ("on 4 June 1920, yes on 4 June 1920") is one.
+    let mut seen: HashMap<(usize, crate::time::Date, Option<Mod>), ()> = groups
+        .iter()
+        .filter_map(|g| {
+            let t = &analysis.timexes[g.timex];
+            let Value::Date(date) = t.value else {
+                return None;
+            };
+            (g.via.is_none()).then_some(((g.sentence, date, t.modifier), ()))
+        })
+        .collect();
+    for (k, t) in analysis.timexes.iter().enumerate() {
+        if !is_placeable(t) {
+            continue;
+        }
+        let s = sentence_of(t.span.start);
+        if timex_heads.contains(&(s, k)) {
+            continue;
+        }
+        let Value::Date(date) = t.value else { continue };
+        let Some(interval) = interval::of_value(&date, t.modifier) else {
+            continue;
+        };
+        if seen.insert((s, date, t.modifier), ()).is_some() {
+            continue;
+        }
+        let sentence_span = seg.sentences.get(s).map_or(t.span, |x| x.span);
+        let (actors, places) =
+            split_participants(&found, sentence_span, |_| !by_sentence.contains_key(&s));
+        let sentence = excerpt::excerpt(text, sentence_span, t.span, excerpt::MAX_CHARS);
+        out.push(Entry {
+            date,
+            modifier: t.modifier,
+            ttype: t.ttype,
+            interval,
+            text: collapse(doc.slice(t.span)),
+            time_span: t.span,
+            event: None,
+            events: Vec::new(),
+            summary: sentence.clone(),
+            actors,
+            places,
+            ordering: None,
+            sentence,
+            source,
+            span: t.span,
+            sentence_span,
+            anchoring: t.anchoring,
+            how: None,
+            confidence: event_confidence(t.anchoring, t.modifier, None),
+            also: Vec::new(),
+        });
+    }
+    out.sort_by_key(|e| e.span.start);
+    out
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn event_ref(doc: &Document, e: &Event) -> EventRef {
+    EventRef {
+        text: doc.slice(e.span).to_string(),
+        lemma: e.lemma.clone(),
+        class: e.class,
+        span: e.span,
+    }
+}
+
+/// The event that best names what happened: one in the time expression's own clause before
+/// others, and not the object of an ordering signal; then a verb of action, then a noun naming an occurrence, then anything; light verbs
+/// ("had") last; ties to the earlier word.
+fn choose_head(
+    events: &[Event],
+    times: &[crate::event::anchor::EventTime],
+    group: &[usize],
+) -> usize {
+    // The object of "after", "on the eve of" … is what the head happened relative to.
+    let referenced = |e: usize| {
+        group
+            .iter()
+            .any(|&o| times[o].relation.is_some_and(|r| r.event == e))
+    };
+    let rank = |e: usize| {
+        let ev = &events[e];
+        let clause = u8::from(times[e].how != Some(How::Clause)) + u8::from(referenced(e));
+        let light = LIGHT_VERBS.contains(&ev.lemma.as_str());
+        let kind = match (ev.upos, ev.class) {
+            _ if light => 4,
+            (
+                Upos::Verb,
+                EventClass::Occurrence
+                | EventClass::Aspectual
+                | EventClass::IAction
+                | EventClass::Perception,
+            ) => 0,
+            (Upos::Noun | Upos::Propn, EventClass::Occurrence) => 1,
+            (Upos::Verb, _) => 2,
+            _ => 3,
+        };
+        (clause, kind, ev.span.start)
+    };
+    group
+        .iter()
+        .copied()
+        .min_by_key(|&e| rank(e))
+        .unwrap_or(group[0])
+}
+
+/// The clause holding the head event, without a time expression it opens with, collapsed and
+/// cut to [`SUMMARY_CHARS`] around the head.
+fn summary(
+    text: &str,
+    seg: &Segmented,
+    tokens: std::ops::Range<usize>,
+    head: Span,
+    time: Span,
+) -> String {
+    let starts = clause_starts(text, seg, tokens.clone());
+    let head_token = seg.tokens.partition_point(|t| t.span.end <= head.start);
+    let k = starts
+        .partition_point(|&s| s <= head_token)
+        .saturating_sub(1);
+    let first = starts.get(k).copied().unwrap_or(tokens.start);
+    let end = starts.get(k + 1).copied().unwrap_or(tokens.end);
+    // Clause tokens without the boundary punctuation that closes it.
+    let mut last = end;
+    while last > first + 1
+        && seg.tokens[last - 1]
+            .text(text)
+            .chars()
+            .all(|c| !c.is_alphanumeric())
+    {
+        last -= 1;
+    }
+    let mut start_byte = seg.tokens[first].span.start;
+    // "In April 1920, …": the date is shown beside the entry; the summary starts after it.
+    if time.start >= start_byte && time.end <= head.start {
+        let lead = &text[start_byte..time.start];
+        if lead.split_whitespace().count() <= 2 {
+            start_byte = time.end;
+            let rest = &text[start_byte..];
+            let skipped = rest.len()
+                - rest
+                    .trim_start_matches(|c: char| c.is_whitespace() || c == ',')
+                    .len();
+            start_byte += skipped;
+        }
+    }
+    let end_byte = seg.tokens[last - 1].span.end.max(start_byte);
+    if start_byte >= end_byte || head.start < start_byte {
+        return collapse(&text[seg.tokens[first].span.start..end_byte.max(head.end)]);
+    }
+    excerpt::excerpt(text, Span::new(start_byte, end_byte), head, SUMMARY_CHARS)
+}
+
+/// Every entity mention of the document with its entity's name and place, by position.
+fn participants(analysis: &Analysis) -> Vec<Found> {
+    let mut out: Vec<Found> = analysis
+        .entities
+        .iter()
+        .flat_map(|c| {
+            let coordinates = c.place.as_ref().map(|p| (p.lat, p.lon));
+            c.mentions.iter().map(move |m| Found {
+                span: m.span,
+                participant: Participant {
+                    name: c.name.clone(),
+                    text: collapse(&m.text),
+                    etype: c.etype,
+                    coordinates: if c.etype == EntityType::Loc {
+                        coordinates
+                    } else {
+                        None
+                    },
+                },
+            })
+        })
+        .collect();
+    out.sort_by_key(|f| f.span.start);
+    out
+}
+
+/// Actors (PER, ORG) and places (LOC) mentioned in `sentence` that `keep` accepts, each entity
+/// once, in text order.
+fn split_participants(
+    found: &[Found],
+    sentence: Span,
+    keep: impl Fn(Span) -> bool,
+) -> (Vec<Participant>, Vec<Participant>) {
+    let lo = found.partition_point(|f| f.span.start < sentence.start);
+    let mut actors: Vec<Participant> = Vec::new();
+    let mut places: Vec<Participant> = Vec::new();
+    for f in found[lo..]
+        .iter()
+        .take_while(|f| f.span.start < sentence.end)
+    {
+        if !keep(f.span) {
+            continue;
+        }
+        let list = match f.participant.etype {
+            EntityType::Loc => &mut places,
+            EntityType::Per | EntityType::Org => &mut actors,
+        };
+        if !list.iter().any(|p| p.name == f.participant.name) {
+            list.push(f.participant.clone());
+        }
+    }
+    (actors, places)
+}
+
+/// Of `siblings` (the groups of one sentence), the one whose events lie nearest to `span`.
+fn nearest_group(
+    groups: &[Group],
+    siblings: &[usize],
+    events: &[Event],
+    span: Span,
+) -> Option<usize> {
+    siblings.iter().copied().min_by_key(|&g| {
+        groups[g]
+            .events
+            .iter()
+            .map(|&e| events[e].span.start.abs_diff(span.start))
+            .min()
+            .unwrap_or(usize::MAX)
+    })
+}
+
+/// What entries must share to be merged: the head lemma, or for entries without an event
+/// (source, sentence start).
+type MergeKey = (Option<String>, Option<(usize, usize)>);
+
+/// Join entries (sorted) that tell the same event: the same days, mod and head lemma, and a
+/// shared participant unless one of them names none. The first keeps the others as
+/// [`Entry::also`], all participants, and the highest confidence. Entries without an event are
+/// joined only with one of the same sentence (the same date written twice).
+pub fn merge_duplicates(entries: &mut Vec<Entry>) {
+    let mut keep: Vec<Entry> = Vec::with_capacity(entries.len());
+    let mut run_start = 0;
+    // Within a run of equal days: head lemma (or sentence) → indices into `keep`.
+    let mut by_key: HashMap<MergeKey, Vec<usize>> = HashMap::new();
+    for e in entries.drain(..) {
+        let same_run = keep.get(run_start).is_some_and(|first| {
+            first.interval == e.interval && first.modifier == e.modifier && first.date == e.date
+        });
+        if !same_run {
+            run_start = keep.len();
+            by_key.clear();
+        }
+        let key = match &e.event {
+            Some(ev) => (Some(ev.lemma.clone()), None),
+            None => (None, Some((e.source, e.sentence_span.start))),
+        };
+        let target = by_key.get(&key).and_then(|list| {
+            list.iter()
+                .copied()
+                .find(|&k| e.event.is_none() || share_participant(&keep[k], &e))
+        });
+        match target {
+            Some(k) => absorb(&mut keep[k], e),
+            None => {
+                by_key.entry(key).or_default().push(keep.len());
+                keep.push(e);
+            }
+        }
+    }
+    *entries = keep;
+}
+
+fn share_participant(a: &Entry, b: &Entry) -> bool {
+    let names = |e: &Entry| -> Vec<String> {
+        e.actors
+            .iter()
+            .chain(&e.places)
+            .map(|p| p.name.clone())
+            .collect()
+    };
+    let (na, nb) = (names(a), names(b));
+    na.is_empty() || nb.is_empty() || na.iter().any(|n| nb.contains(n))
+}
+
+fn absorb(into: &mut Entry, e: Entry) {
+    let same_sentence = into.source == e.source && into.sentence_span == e.sentence_span;
+    if !same_sentence {
+        into.also.push(Mention {
+            source: e.source,
+            span: e.span,
+            sentence_span: e.sentence_span,
+            sentence: e.sentence,
+        });
+    }
+    into.also.extend(e.also);
+    for p in e.actors {
+        if !into.actors.iter().any(|q| q.name == p.name) {
+            into.actors.push(p);
+        }
+    }
+    for p in e.places {
+        if !into.places.iter().any(|q| q.name == p.name) {
+            into.places.push(p);
+        }
+    }
+    if e.confidence > into.confidence {
+        into.confidence = e.confidence;
+        into.anchoring = e.anchoring;
+    }
+}

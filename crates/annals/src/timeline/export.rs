@@ -1,0 +1,232 @@
+//! Timelines for other tools: TimelineJS 3 JSON, GeoJSON (a feature per place with its
+//! events) and TimeML (a document with its TIMEX3, EVENT and TLINK annotation).
+
+use super::render::{date_label, entry_id};
+use super::{Entry, Participant, Timeline};
+use crate::document::{Document, Tag};
+use crate::event::anchor::{How, RelationKind};
+use crate::pipeline::Analysis;
+use crate::time::Granularity;
+use serde::Serialize;
+use serde_json::{json, Value};
+
+/// Headlines longer than this many characters are cut at a word boundary.
+const HEADLINE_CHARS: usize = 90;
+
+/// Escape text for the HTML that TimelineJS renders in `text` fields.
+fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for word in s.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 1 > max.saturating_sub(1) {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.push('…');
+    out
+}
+
+/// A TimelineJS date object: as precise as the entry (a year, a month or a day).
+fn tl_date(d: jiff::civil::Date, precision: Granularity) -> Value {
+    let mut v = json!({ "year": d.year() });
+    if precision >= Granularity::Month {
+        v["month"] = json!(d.month());
+    }
+    if precision >= Granularity::Day {
+        v["day"] = json!(d.day());
+    }
+    v
+}
+
+/// TimelineJS 3 JSON (the format of its `TL.Timeline` constructor and Google-sheet-free JSON
+/// loading): a title slide and one slide per entry. A day, month or year is a point; anything
+/// vaguer (a season, a decade, "the beginning of 1920") is a span from its first to its last
+/// day, with the TimeML label as `display_date`. Text is HTML-escaped: TimelineJS renders
+/// `text` fields as HTML.
+pub fn timelinejs(timeline: &Timeline) -> String {
+    let events: Vec<Value> = timeline
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| timelinejs_event(timeline, i, e))
+        .collect();
+    let names: Vec<String> = timeline.sources.iter().map(|s| s.name()).collect();
+    let doc = json!({
+        "title": {
+            "text": {
+                "headline": "Timeline",
+                "text": html(&format!("{} entries from {}", events.len(), names.join(", "))),
+            }
+        },
+        "events": events,
+    });
+    let mut s = serde_json::to_string_pretty(&doc).expect("serialising plain data");
+    s.push('\n');
+    s
+}
+
+fn timelinejs_event(timeline: &Timeline, index: usize, e: &Entry) -> Value {
+    let g = e.granularity();
+    let point = e.modifier.is_none() && matches!(g, Granularity::Year | Granularity::Month)
+        || matches!(g, Granularity::Day | Granularity::Time);
+    let start = e.interval.start_date();
+    let last = e.interval.end_date().yesterday().unwrap_or(start);
+    let mut v = json!({
+        "unique_id": entry_id(index),
+        "display_date": date_label(e),
+        "group": timeline.source_name(e),
+    });
+    if point {
+        v["start_date"] = tl_date(start, g.min(Granularity::Day));
+    } else {
+        v["start_date"] = tl_date(start, Granularity::Day);
+        v["end_date"] = tl_date(last, Granularity::Day);
+    }
+    let who: Vec<&str> = e
+        .actors
+        .iter()
+        .chain(&e.places)
+        .map(|p| p.name.as_str())
+        .collect();
+    let mut text = format!("<p>{}</p>", html(&e.sentence));
+    if !who.is_empty() {
+        text.push_str(&format!("<p>{}</p>", html(&who.join(" · "))));
+    }
+    text.push_str(&format!(
+        "<p><small>{} · confidence {}</small></p>",
+        html(&timeline.source_name(e)),
+        e.confidence
+    ));
+    v["text"] = json!({ "headline": html(&shorten(&e.summary, HEADLINE_CHARS)), "text": text });
+    v
+}
+
+#[derive(Serialize)]
+struct GeoEntry<'a> {
+    id: String,
+    value: String,
+    label: String,
+    summary: &'a str,
+    source: String,
+}
+
+/// GeoJSON: one Point feature per place with coordinates, carrying the entries that mention it
+/// (in timeline order) and the ways it is written. Places without coordinates are left out:
+/// GeoJSON has nowhere to put them.
+pub fn geojson(timeline: &Timeline) -> String {
+    // Place name → (place, spellings, entry indices), in order of first appearance.
+    let mut places: Vec<(&Participant, Vec<&str>, Vec<usize>)> = Vec::new();
+    for (i, e) in timeline.entries.iter().enumerate() {
+        for p in e.places.iter().filter(|p| p.coordinates.is_some()) {
+            match places.iter_mut().find(|(q, _, _)| q.name == p.name) {
+                Some((_, written, entries)) => {
+                    if !written.contains(&p.text.as_str()) {
+                        written.push(&p.text);
+                    }
+                    if entries.last() != Some(&i) {
+                        entries.push(i);
+                    }
+                }
+                None => places.push((p, vec![&p.text], vec![i])),
+            }
+        }
+    }
+    let features: Vec<Value> = places
+        .iter()
+        .map(|(p, written, entries)| {
+            let (lat, lon) = p.coordinates.unwrap_or_default();
+            let entries: Vec<GeoEntry> = entries
+                .iter()
+                .map(|&i| {
+                    let e = &timeline.entries[i];
+                    GeoEntry {
+                        id: entry_id(i),
+                        value: e.value(),
+                        label: date_label(e),
+                        summary: &e.summary,
+                        source: timeline.source_name(e),
+                    }
+                })
+                .collect();
+            json!({
+                "type": "Feature",
+                "geometry": { "type": "Point", "coordinates": [lon, lat] },
+                "properties": {
+                    "name": p.name,
+                    "written": written,
+                    "entries": entries,
+                },
+            })
+        })
+        .collect();
+    let doc = json!({ "type": "FeatureCollection", "features": features });
+    let mut s = serde_json::to_string_pretty(&doc).expect("serialising plain data");
+    s.push('\n');
+    s
+}
+
+/// A document as TimeML: TIMEX3 and EVENT inline, then a MAKEINSTANCE per event and TLINKs for
+/// how events were placed in time: IS_INCLUDED in the time expression of their clause or
+/// sentence (inherited times are a guess and get no link), BEFORE/AFTER another event from an
+/// ordering signal.
+pub fn timeml(doc: &Document, analysis: &Analysis) -> String {
+    let tags: Vec<Tag> = analysis.tags();
+    let mut out = crate::io::timeml::write(doc, &tags);
+    let mut links = String::new();
+    for (i, _) in analysis.events.iter().enumerate() {
+        links.push_str(&format!(
+            "<MAKEINSTANCE eiid=\"ei{n}\" eventID=\"e{n}\"/>\n",
+            n = i + 1
+        ));
+    }
+    let mut lid = 0;
+    for (i, time) in analysis.event_times.iter().enumerate() {
+        if let (Some(k), Some(How::Clause | How::Sentence)) = (time.timex, time.how) {
+            lid += 1;
+            links.push_str(&format!(
+                "<TLINK lid=\"l{lid}\" relType=\"IS_INCLUDED\" eventInstanceID=\"ei{}\" relatedToTime=\"t{}\"/>\n",
+                i + 1,
+                k + 1
+            ));
+        }
+        if let Some(r) = time.relation {
+            lid += 1;
+            let rel = match r.kind {
+                RelationKind::Before => "BEFORE",
+                RelationKind::After => "AFTER",
+            };
+            links.push_str(&format!(
+                "<TLINK lid=\"l{lid}\" relType=\"{rel}\" eventInstanceID=\"ei{}\" relatedToEventInstance=\"ei{}\"/>\n",
+                i + 1,
+                r.event + 1
+            ));
+        }
+    }
+    if let Some(at) = out.rfind("</TEXT>") {
+        let at = at + "</TEXT>".len();
+        let insert = format!("\n{}", links.trim_end_matches('\n'));
+        out.insert_str(at, &insert);
+    }
+    out
+}
