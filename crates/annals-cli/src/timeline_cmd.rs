@@ -4,6 +4,8 @@ use crate::input::{self, Tally};
 use crate::tag_cmd::AnchorArgs;
 use annals::entity::authority::Authority;
 use annals::pipeline::{Pipeline, TagOptions};
+use annals::timeline::render::Entries;
+use annals::timeline::spill::Spill;
 use annals::timeline::{export, render, DateRange, Timeline};
 use anyhow::{bail, Context};
 use rayon::prelude::*;
@@ -125,64 +127,85 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     let progress = (std::io::stderr().is_terminal() && inputs.len() > PROGRESS_MIN_FILES)
         .then(|| indicatif::ProgressBar::new(inputs.len() as u64));
-    // Each worker keeps only the timeline of its file (entries with their sentences), never the
-    // document or its analysis, so memory grows with the output, not with the corpus.
-    let results: Vec<anyhow::Result<(Timeline, Vec<String>)>> = inputs
-        .par_iter()
-        .map(|path| {
-            let r = match path {
-                Ok(path) => timeline_of(&pipeline, path, args.lossy, args.max_bytes, &opts),
-                Err(e) => Err(anyhow::anyhow!("{e}")),
-            };
-            if let Some(p) = &progress {
-                p.inc(1);
+    let keep = |t: &mut Timeline| {
+        t.retain_range(&range);
+        if let Some(name) = &args.who {
+            t.retain_actor(name);
+        }
+        if let Some(place) = &args.place {
+            t.retain_place(place);
+        }
+        t.retain_confidence(args.min_confidence);
+    };
+    // Documents are analysed in parallel a batch at a time; each worker keeps only its file's
+    // (filtered) entries, and the spill writes sorted runs to a temporary file past its memory
+    // budget, so memory stays bounded however large the corpus and its timeline.
+    let batch = (rayon::current_num_threads() * 8).max(1);
+    let mut spill = Spill::default();
+    let mut tally = Tally::new(inputs.len());
+    for chunk in inputs.chunks(batch) {
+        let results: Vec<anyhow::Result<(Timeline, Vec<String>)>> = chunk
+            .par_iter()
+            .map(|path| {
+                let r = match path {
+                    Ok(path) => timeline_of(&pipeline, path, args.lossy, args.max_bytes, &opts)
+                        .map(|(mut t, w)| {
+                            keep(&mut t);
+                            (t, w)
+                        }),
+                    Err(e) => Err(anyhow::anyhow!("{e}")),
+                };
+                if let Some(p) = &progress {
+                    p.inc(1);
+                }
+                r
+            })
+            .collect();
+        // Errors and warnings are reported in the order the files were given, not the order
+        // the threads finished in, so that runs are reproducible.
+        for r in results {
+            match r {
+                Ok((timeline, warnings)) => {
+                    for w in warnings {
+                        eprintln!("annals: {w}");
+                    }
+                    spill.push(timeline)?;
+                }
+                Err(e) => tally.fail(e),
             }
-            r
-        })
-        .collect();
+        }
+    }
     if let Some(p) = &progress {
         p.finish_and_clear();
     }
-
-    // Errors and warnings are reported in the order the files were given, not the order the
-    // threads finished in, so that runs are reproducible.
-    let mut parts = Vec::with_capacity(results.len());
-    let mut tally = Tally::new(results.len());
-    for r in results {
-        match r {
-            Ok((timeline, warnings)) => {
-                for w in warnings {
-                    eprintln!("annals: {w}");
-                }
-                parts.push(timeline);
-            }
-            Err(e) => tally.fail(e),
-        }
-    }
     tally.finish()?;
-
-    let mut timeline = Timeline::merge(parts);
-    timeline.retain_range(&range);
-    if let Some(name) = &args.who {
-        timeline.retain_actor(name);
-    }
-    if let Some(place) = &args.place {
-        timeline.retain_place(place);
-    }
-    timeline.retain_confidence(args.min_confidence);
-    if timeline.entries.is_empty() && matches!(args.format, Format::Table | Format::Markdown) {
+    spill.finish()?;
+    if spill.is_empty() && matches!(args.format, Format::Table | Format::Markdown) {
         eprintln!("annals: no entries found (or none left by the filters)");
     }
-    let out = render_to_string(&timeline, args.format)?;
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = write(&spill, args.format, &mut out).and_then(|()| {
+        out.flush()
+            .map_err(|e| anyhow::Error::new(annals::timeline::render::output_error(e)))
+    });
+    match written {
         // `annals timeline … | head` closing the pipe early is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) if is_broken_pipe(&e) => Ok(()),
         r => r.context("writing to standard output"),
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || matches!(
+                cause.downcast_ref::<annals::Error>(),
+                Some(annals::Error::Io { cause, .. }) if cause.kind() == std::io::ErrorKind::BrokenPipe
+            )
+    })
 }
 
 /// Read and analyse one file; warnings (lossy replacements) are returned for the caller to print
@@ -269,23 +292,34 @@ fn table_width() -> Option<usize> {
     )
 }
 
-pub fn render_to_string(timeline: &Timeline, format: Format) -> anyhow::Result<String> {
-    Ok(match format {
-        Format::Table => render::table(timeline, table_width()),
-        Format::Json => render::json(timeline),
-        Format::Markdown => render::markdown(timeline),
-        Format::Timelinejs => export::timelinejs(timeline),
-        Format::Geojson => export::geojson(timeline),
+/// Write a timeline (in memory or spilled) in `format` (all but TimeML, which is per document).
+pub fn write(src: &dyn Entries, format: Format, out: &mut dyn Write) -> anyhow::Result<()> {
+    match format {
+        Format::Table => render::write_table(src, table_width(), out)?,
+        Format::Json => render::write_json(src, out)?,
+        Format::Markdown => render::write_markdown(src, out)?,
+        Format::Timelinejs => export::write_timelinejs(src, out)?,
+        Format::Geojson => export::write_geojson(src, out)?,
         Format::Timeml => bail!("TimeML is written per document, not from a merged timeline"),
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
+            let mut w = csv::Writer::from_writer(out);
             w.write_record(render::CSV_HEADER)?;
-            for (i, e) in timeline.entries.iter().enumerate() {
-                w.write_record(render::csv_record(timeline, i, e))?;
-            }
-            String::from_utf8(w.into_inner()?).context("CSV output is UTF-8")?
+            src.each(&mut |i, e| {
+                w.write_record(render::csv_record(src, i, e))
+                    .map_err(|err| annals::timeline::render::output_error(err.into()))
+            })?;
+            w.flush()?;
         }
-    })
+    }
+    Ok(())
+}
+
+/// [`write`] into a string.
+#[cfg(test)]
+fn render_to_string(timeline: &Timeline, format: Format) -> anyhow::Result<String> {
+    let mut out = Vec::new();
+    write(timeline, format, &mut out)?;
+    String::from_utf8(out).context("output is UTF-8")
 }
 
 #[cfg(test)]

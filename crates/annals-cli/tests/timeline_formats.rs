@@ -57,8 +57,8 @@ fn markdown_snapshot() {
 fn csv_snapshot() {
     let csv = timeline("csv", &[]);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    assert_eq!(reader.headers().unwrap().len(), 22);
-    assert!(reader.records().all(|r| r.unwrap().len() == 22));
+    assert_eq!(reader.headers().unwrap().len(), 23);
+    assert!(reader.records().all(|r| r.unwrap().len() == 23));
     insta::assert_snapshot!("gilan_csv", csv);
 }
 

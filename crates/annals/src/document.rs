@@ -4,7 +4,9 @@ use serde::Serialize;
 use std::path::PathBuf;
 
 /// A half-open byte range `[start, end)` into [`Document::text`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

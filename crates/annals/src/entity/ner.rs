@@ -31,7 +31,9 @@ pub use features::Lexicon;
 use features::{token_features, DocStats, Scratch};
 
 /// The entity types the tagger predicts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 pub enum EntityType {
     #[serde(rename = "PER")]
     Per,

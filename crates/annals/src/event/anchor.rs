@@ -26,7 +26,7 @@ use crate::time::Timex;
 use serde::Serialize;
 
 /// How an event got its time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum How {
     /// A time expression in the event's own clause.
@@ -38,7 +38,7 @@ pub enum How {
 }
 
 /// Temporal order between two events of one sentence.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RelationKind {
     Before,

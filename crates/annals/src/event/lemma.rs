@@ -8,16 +8,44 @@
 use crate::model::{ModelError, Reader, Writer};
 use crate::tagging::conllu;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Inflected lowercase forms and their lemmas, sorted by form.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct Lemmatizer {
     forms: Vec<String>,
     lemmas: Vec<String>,
     /// Lemmas seen as verbs (sorted): a noun derived from one ("withdrawal", "occupation",
     /// "attack") usually names an event, which the training data alone shows for few nouns.
     verbs: Vec<String>,
+    /// Hash indexes over the two lists: every word of a document is looked up in both, and
+    /// hashing beats a binary search of string comparisons there.
+    form_index: HashMap<String, usize>,
+    verb_index: HashSet<String>,
+}
+
+impl PartialEq for Lemmatizer {
+    fn eq(&self, other: &Lemmatizer) -> bool {
+        (&self.forms, &self.lemmas, &self.verbs) == (&other.forms, &other.lemmas, &other.verbs)
+    }
+}
+
+impl Lemmatizer {
+    fn indexed(forms: Vec<String>, lemmas: Vec<String>, verbs: Vec<String>) -> Lemmatizer {
+        let form_index = forms
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.clone(), i))
+            .collect();
+        let verb_index = verbs.iter().cloned().collect();
+        Lemmatizer {
+            forms,
+            lemmas,
+            verbs,
+            form_index,
+            verb_index,
+        }
+    }
 }
 
 /// Word classes whose inflections the table keeps.
@@ -58,18 +86,12 @@ impl Lemmatizer {
         let (forms, lemmas) = pairs.into_iter().unzip();
         verbs.sort_unstable();
         verbs.dedup();
-        Lemmatizer {
-            forms,
-            lemmas,
-            verbs,
-        }
+        Lemmatizer::indexed(forms, lemmas, verbs)
     }
 
     /// Whether `lemma` is known as a verb.
     pub fn is_verb(&self, lemma: &str) -> bool {
-        self.verbs
-            .binary_search_by(|v| v.as_str().cmp(lemma))
-            .is_ok()
+        self.verb_index.contains(lemma)
     }
 
     /// How a noun lemma relates to a verb: 1 when it is one ("attack"), 2 when a nominal ending
@@ -109,9 +131,9 @@ impl Lemmatizer {
 
     /// The lemma of a lowercase word: from the table, else by stripping a regular ending.
     pub fn lemma<'a>(&'a self, lower: &'a str) -> Cow<'a, str> {
-        match self.forms.binary_search_by(|f| f.as_str().cmp(lower)) {
-            Ok(i) => Cow::Borrowed(&self.lemmas[i]),
-            Err(_) => strip_regular_ending(lower),
+        match self.form_index.get(lower) {
+            Some(&i) => Cow::Borrowed(&self.lemmas[i]),
+            None => strip_regular_ending(lower),
         }
     }
 
@@ -148,11 +170,7 @@ impl Lemmatizer {
             }
             verbs.push(v);
         }
-        Ok(Lemmatizer {
-            forms,
-            lemmas,
-            verbs,
-        })
+        Ok(Lemmatizer::indexed(forms, lemmas, verbs))
     }
 }
 

@@ -26,7 +26,9 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 /// The TimeML event classes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum EventClass {
     Occurrence,

@@ -19,7 +19,7 @@ use serde::Serialize;
 pub use value::{Date, Duration, Granularity, Reference, Unit, Value, Within, Year};
 
 /// TIMEX3 `type`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum TimexType {
     Date,
@@ -40,7 +40,7 @@ impl TimexType {
 }
 
 /// TIMEX3 `mod`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Mod {
     Start,
@@ -77,7 +77,7 @@ impl Mod {
 }
 
 /// How a value was obtained; the timeline uses it for confidence.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Anchoring {
     /// Fully given by the text.

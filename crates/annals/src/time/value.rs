@@ -3,7 +3,7 @@
 use std::fmt;
 
 /// The year part of a date: a full year, or a coarser period written with fewer digits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Year {
     /// Astronomical numbering is not used: `-43` means 44 BC? No: we store the historical year and
     /// a sign, so `Year::Full(-44)` is 44 BC and prints as `BC0044`.
@@ -18,7 +18,7 @@ pub enum Year {
     Unknown,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Season {
     Spring,
     Summer,
@@ -37,7 +37,7 @@ impl Season {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum PartOfDay {
     Morning,
     Midday,
@@ -61,7 +61,7 @@ impl PartOfDay {
 }
 
 /// Below the year: which part of it the date names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Within {
     Whole,
     Season(Season),
@@ -79,7 +79,7 @@ pub enum Within {
 }
 
 /// Time of day, when a date is finer than a day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum TimeOfDay {
     Part(PartOfDay),
     Clock {
@@ -90,7 +90,7 @@ pub enum TimeOfDay {
 }
 
 /// A calendar point or period: DATE and TIME values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Date {
     pub year: Year,
     pub within: Within,

@@ -132,6 +132,7 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
             how,
             confidence: event_confidence(t.anchoring, modifier, how),
             also: Vec::new(),
+            mentions: 1,
         });
     }
 
@@ -188,6 +189,7 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
             how: None,
             confidence: event_confidence(t.anchoring, t.modifier, None),
             also: Vec::new(),
+            mentions: 1,
         });
     }
     out.sort_by_key(|e| e.span.start);
@@ -374,37 +376,63 @@ type MergeKey = (Option<String>, Option<(usize, usize)>);
 /// [`Entry::also`], all participants, and the highest confidence. Entries without an event are
 /// joined only with one of the same sentence (the same date written twice).
 pub fn merge_duplicates(entries: &mut Vec<Entry>) {
-    let mut keep: Vec<Entry> = Vec::with_capacity(entries.len());
-    let mut run_start = 0;
-    // Within a run of equal days: head lemma (or sentence) → indices into `keep`.
-    let mut by_key: HashMap<MergeKey, Vec<usize>> = HashMap::new();
+    let mut merger = Merger::default();
     for e in entries.drain(..) {
-        let same_run = keep.get(run_start).is_some_and(|first| {
+        merger.push(e);
+    }
+    merger.end();
+    *entries = merger.finished.into();
+}
+
+/// [`merge_duplicates`] one entry at a time, for sorted streams: memory holds the entries of
+/// the current run (entries with the same days, mod and value) after merging, and the
+/// finished ones until they are taken.
+#[derive(Debug, Default)]
+pub(crate) struct Merger {
+    run: Vec<Entry>,
+    /// Within the run: head lemma (or sentence) → indices into `run`.
+    by_key: HashMap<MergeKey, Vec<usize>>,
+    pub(crate) finished: std::collections::VecDeque<Entry>,
+}
+
+impl Merger {
+    pub(crate) fn push(&mut self, e: Entry) {
+        let same_run = self.run.first().is_some_and(|first| {
             first.interval == e.interval && first.modifier == e.modifier && first.date == e.date
         });
         if !same_run {
-            run_start = keep.len();
-            by_key.clear();
+            self.end();
         }
         let key = match &e.event {
             Some(ev) => (Some(ev.lemma.clone()), None),
             None => (None, Some((e.source, e.sentence_span.start))),
         };
-        let target = by_key.get(&key).and_then(|list| {
+        let run = &self.run;
+        let target = self.by_key.get(&key).and_then(|list| {
             list.iter()
                 .copied()
-                .find(|&k| e.event.is_none() || share_participant(&keep[k], &e))
+                .find(|&k| e.event.is_none() || share_participant(&run[k], &e))
         });
         match target {
-            Some(k) => absorb(&mut keep[k], e),
+            Some(k) => absorb(&mut self.run[k], e),
             None => {
-                by_key.entry(key).or_default().push(keep.len());
-                keep.push(e);
+                self.by_key.entry(key).or_default().push(self.run.len());
+                self.run.push(e);
             }
         }
     }
-    *entries = keep;
+
+    /// The current run is complete: move it to `finished`.
+    pub(crate) fn end(&mut self) {
+        self.finished.extend(self.run.drain(..));
+        self.by_key.clear();
+    }
 }
+
+/// Merged entries list at most this many other mentions; [`Entry::mentions`] counts them all.
+/// An event told in thousands of documents of an archive would otherwise carry thousands of
+/// sentences.
+pub const MAX_ALSO: usize = 100;
 
 fn share_participant(a: &Entry, b: &Entry) -> bool {
     let names = |e: &Entry| -> Vec<String> {
@@ -421,14 +449,18 @@ fn share_participant(a: &Entry, b: &Entry) -> bool {
 fn absorb(into: &mut Entry, e: Entry) {
     let same_sentence = into.source == e.source && into.sentence_span == e.sentence_span;
     if !same_sentence {
-        into.also.push(Mention {
-            source: e.source,
-            span: e.span,
-            sentence_span: e.sentence_span,
-            sentence: e.sentence,
-        });
+        into.mentions += e.mentions;
+        if into.also.len() < MAX_ALSO {
+            into.also.push(Mention {
+                source: e.source,
+                span: e.span,
+                sentence_span: e.sentence_span,
+                sentence: e.sentence,
+            });
+        }
+        let room = MAX_ALSO - into.also.len();
+        into.also.extend(e.also.into_iter().take(room));
     }
-    into.also.extend(e.also);
     for p in e.actors {
         if !into.actors.iter().any(|q| q.name == p.name) {
             into.actors.push(p);

@@ -1,14 +1,16 @@
 //! Timelines for other tools: TimelineJS 3 JSON, GeoJSON (a feature per place with its
 //! events) and TimeML (a document with its TIMEX3, EVENT and TLINK annotation).
 
-use super::render::{date_label, entry_id};
-use super::{Entry, Participant, Timeline};
+use super::render::{date_label, entry_id, indented_json, output_error, to_string, Entries};
+use super::{Entry, Timeline};
 use crate::document::{Document, Tag};
+use crate::error::Result;
 use crate::event::anchor::{How, RelationKind};
 use crate::pipeline::Analysis;
 use crate::time::Granularity;
 use serde::Serialize;
 use serde_json::{json, Value};
+use std::io::Write;
 
 /// Headlines longer than this many characters are cut at a word boundary.
 const HEADLINE_CHARS: usize = 90;
@@ -60,33 +62,46 @@ fn tl_date(d: jiff::civil::Date, precision: Granularity) -> Value {
 }
 
 /// TimelineJS 3 JSON (the format of its `TL.Timeline` constructor and Google-sheet-free JSON
-/// loading): a title slide and one slide per entry. A day, month or year is a point; anything
+/// loading): one slide per entry and a title slide. A day, month or year is a point; anything
 /// vaguer (a season, a decade, "the beginning of 1920") is a span from its first to its last
 /// day, with the TimeML label as `display_date`. Text is HTML-escaped: TimelineJS renders
-/// `text` fields as HTML.
-pub fn timelinejs(timeline: &Timeline) -> String {
-    let events: Vec<Value> = timeline
-        .entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| timelinejs_event(timeline, i, e))
-        .collect();
-    let names: Vec<String> = timeline.sources.iter().map(|s| s.name()).collect();
-    let doc = json!({
-        "title": {
-            "text": {
-                "headline": "Timeline",
-                "text": html(&format!("{} entries from {}", events.len(), names.join(", "))),
-            }
-        },
-        "events": events,
+/// `text` fields as HTML. Written entry by entry (keys in serde_json's sorted order: `events`,
+/// then `title`).
+pub fn write_timelinejs(src: &dyn Entries, out: &mut dyn Write) -> Result<()> {
+    write!(out, "{{\n  \"events\": [").map_err(output_error)?;
+    let mut count = 0;
+    src.each(&mut |i, e| {
+        let sep = if count > 0 { "," } else { "" };
+        count += 1;
+        write!(
+            out,
+            "{sep}\n{}",
+            indented_json(&timelinejs_event(src, i, e), 4)
+        )
+        .map_err(output_error)
+    })?;
+    let close = if count > 0 { "\n  ]" } else { "]" };
+    let names: Vec<String> = src.sources().iter().map(|s| s.name()).collect();
+    let title = json!({
+        "text": {
+            "headline": "Timeline",
+            "text": html(&format!("{count} entries from {}", names.join(", "))),
+        }
     });
-    let mut s = serde_json::to_string_pretty(&doc).expect("serialising plain data");
-    s.push('\n');
-    s
+    writeln!(
+        out,
+        "{close},\n  \"title\": {}\n}}",
+        indented_json(&title, 2).trim_start()
+    )
+    .map_err(output_error)
 }
 
-fn timelinejs_event(timeline: &Timeline, index: usize, e: &Entry) -> Value {
+/// [`write_timelinejs`] into a string.
+pub fn timelinejs(timeline: &Timeline) -> String {
+    to_string(|out| write_timelinejs(timeline, out))
+}
+
+fn timelinejs_event(src: &dyn Entries, index: usize, e: &Entry) -> Value {
     let g = e.granularity();
     let point = e.modifier.is_none() && matches!(g, Granularity::Year | Granularity::Month)
         || matches!(g, Granularity::Day | Granularity::Time);
@@ -95,7 +110,7 @@ fn timelinejs_event(timeline: &Timeline, index: usize, e: &Entry) -> Value {
     let mut v = json!({
         "unique_id": entry_id(index),
         "display_date": date_label(e),
-        "group": timeline.source_name(e),
+        "group": src.name_of(e.source),
     });
     if point {
         v["start_date"] = tl_date(start, g.min(Granularity::Day));
@@ -115,7 +130,7 @@ fn timelinejs_event(timeline: &Timeline, index: usize, e: &Entry) -> Value {
     }
     text.push_str(&format!(
         "<p><small>{} · confidence {}</small></p>",
-        html(&timeline.source_name(e)),
+        html(&src.name_of(e.source)),
         e.confidence
     ));
     v["text"] = json!({ "headline": html(&shorten(&e.summary, HEADLINE_CHARS)), "text": text });
@@ -123,67 +138,84 @@ fn timelinejs_event(timeline: &Timeline, index: usize, e: &Entry) -> Value {
 }
 
 #[derive(Serialize)]
-struct GeoEntry<'a> {
+struct GeoEntry {
     id: String,
     value: String,
     label: String,
-    summary: &'a str,
+    summary: String,
     source: String,
+}
+
+/// A place of the GeoJSON output while entries are read.
+struct GeoPlace {
+    name: String,
+    lat: f64,
+    lon: f64,
+    written: Vec<String>,
+    entries: Vec<GeoEntry>,
 }
 
 /// GeoJSON: one Point feature per place with coordinates, carrying the entries that mention it
 /// (in timeline order) and the ways it is written. Places without coordinates are left out:
-/// GeoJSON has nowhere to put them.
-pub fn geojson(timeline: &Timeline) -> String {
-    // Place name → (place, spellings, entry indices), in order of first appearance.
-    let mut places: Vec<(&Participant, Vec<&str>, Vec<usize>)> = Vec::new();
-    for (i, e) in timeline.entries.iter().enumerate() {
-        for p in e.places.iter().filter(|p| p.coordinates.is_some()) {
-            match places.iter_mut().find(|(q, _, _)| q.name == p.name) {
-                Some((_, written, entries)) => {
-                    if !written.contains(&p.text.as_str()) {
-                        written.push(&p.text);
-                    }
-                    if entries.last() != Some(&i) {
-                        entries.push(i);
-                    }
-                }
-                None => places.push((p, vec![&p.text], vec![i])),
+/// GeoJSON has nowhere to put them. Memory holds a short record per (place, entry) pair, not
+/// the entries.
+pub fn write_geojson(src: &dyn Entries, out: &mut dyn Write) -> Result<()> {
+    let mut places: Vec<GeoPlace> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    src.each(&mut |i, e| {
+        for p in &e.places {
+            let Some((lat, lon)) = p.coordinates else {
+                continue;
+            };
+            let k = *index.entry(p.name.clone()).or_insert_with(|| {
+                places.push(GeoPlace {
+                    name: p.name.clone(),
+                    lat,
+                    lon,
+                    written: Vec::new(),
+                    entries: Vec::new(),
+                });
+                places.len() - 1
+            });
+            let place = &mut places[k];
+            if !place.written.contains(&p.text) {
+                place.written.push(p.text.clone());
+            }
+            let id = entry_id(i);
+            if place.entries.last().is_none_or(|g| g.id != id) {
+                place.entries.push(GeoEntry {
+                    id,
+                    value: e.value(),
+                    label: date_label(e),
+                    summary: e.summary.clone(),
+                    source: src.name_of(e.source),
+                });
             }
         }
-    }
+        Ok(())
+    })?;
     let features: Vec<Value> = places
-        .iter()
-        .map(|(p, written, entries)| {
-            let (lat, lon) = p.coordinates.unwrap_or_default();
-            let entries: Vec<GeoEntry> = entries
-                .iter()
-                .map(|&i| {
-                    let e = &timeline.entries[i];
-                    GeoEntry {
-                        id: entry_id(i),
-                        value: e.value(),
-                        label: date_label(e),
-                        summary: &e.summary,
-                        source: timeline.source_name(e),
-                    }
-                })
-                .collect();
+        .into_iter()
+        .map(|p| {
             json!({
                 "type": "Feature",
-                "geometry": { "type": "Point", "coordinates": [lon, lat] },
+                "geometry": { "type": "Point", "coordinates": [p.lon, p.lat] },
                 "properties": {
                     "name": p.name,
-                    "written": written,
-                    "entries": entries,
+                    "written": p.written,
+                    "entries": p.entries,
                 },
             })
         })
         .collect();
     let doc = json!({ "type": "FeatureCollection", "features": features });
-    let mut s = serde_json::to_string_pretty(&doc).expect("serialising plain data");
-    s.push('\n');
-    s
+    serde_json::to_writer_pretty(&mut *out, &doc).map_err(|e| output_error(e.into()))?;
+    writeln!(out).map_err(output_error)
+}
+
+/// [`write_geojson`] into a string.
+pub fn geojson(timeline: &Timeline) -> String {
+    to_string(|out| write_geojson(timeline, out))
 }
 
 /// A document as TimeML: TIMEX3 and EVENT inline, then a MAKEINSTANCE per event and TLINKs for

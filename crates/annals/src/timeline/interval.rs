@@ -14,7 +14,9 @@ use jiff::{Span as JiffSpan, Unit};
 const EPOCH: civil::Date = civil::date(1970, 1, 1);
 
 /// The days `[start, end)` a value covers, numbered from 1970-01-01 (earlier days negative).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Interval {
     pub start: i32,
     pub end: i32,

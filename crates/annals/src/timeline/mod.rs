@@ -23,6 +23,7 @@ pub mod excerpt;
 pub mod export;
 pub mod interval;
 pub mod render;
+pub mod spill;
 
 use crate::document::{Document, Span};
 use crate::event::anchor::{How, RelationKind};
@@ -53,7 +54,7 @@ impl Source {
 }
 
 /// An event word of an entry.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct EventRef {
     /// As written.
     pub text: String,
@@ -63,7 +64,7 @@ pub struct EventRef {
 }
 
 /// A person, organisation or place taking part in an entry.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Participant {
     /// The entity's name (its alias cluster's canonical name, or the authority file's).
     pub name: String,
@@ -72,13 +73,13 @@ pub struct Participant {
     /// PER, ORG or LOC.
     #[serde(rename = "type")]
     pub etype: crate::entity::ner::EntityType,
-    /// Latitude and longitude of a place the gazetteer or authority file knows.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Latitude and longitude of a place the gazetteer or authority file knows (null
+    /// otherwise; always written, as the spill files' encoding needs every field).
     pub coordinates: Option<(f64, f64)>,
 }
 
 /// "This happened after/before that event", from a signal in the sentence.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Ordering {
     pub kind: RelationKind,
     /// The other event's word.
@@ -88,7 +89,7 @@ pub struct Ordering {
 }
 
 /// Another place in the sources that tells the same event (see [`Timeline::merge`]).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Mention {
     /// Index into [`Timeline::sources`].
     pub source: usize,
@@ -98,7 +99,7 @@ pub struct Mention {
 }
 
 /// One happening.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     /// The TIMEX3 value (always placeable: see [`interval::of_date`]).
     pub date: Date,
@@ -137,8 +138,12 @@ pub struct Entry {
     pub how: Option<How>,
     /// 0–1: how far to trust the date (see [`confidence`]).
     pub confidence: f32,
-    /// Other mentions of the same event, merged into this entry.
+    /// Other mentions of the same event, merged into this entry (at most
+    /// [`build::MAX_ALSO`]).
     pub also: Vec<Mention>,
+    /// How many places in the sources tell this event: 1, plus every merged mention (also
+    /// those beyond the ones listed in `also`).
+    pub mentions: usize,
 }
 
 impl Entry {
@@ -161,7 +166,7 @@ impl Entry {
 
     /// Calendar order; among the same days, BEFORE entries first and AFTER entries last, then
     /// document order, sources in the order given.
-    fn order_key(&self) -> (i32, i32, u8, usize, usize) {
+    pub(crate) fn order_key(&self) -> (i32, i32, u8, usize, usize) {
         let (start, end) = self.interval.sort_key();
         let rank = match self.modifier {
             Some(Mod::Before | Mod::OnOrBefore) => 0,

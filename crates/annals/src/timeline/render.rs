@@ -1,24 +1,22 @@
 //! Writers for a [`Timeline`]: a terminal table, Markdown, JSON (schema in docs/timeline-json.md)
 //! and the fields of a CSV record (the CLI does the CSV quoting with the `csv` crate).
 
-use super::{anchoring_name, granularity_name, Entry, EventRef, Ordering, Participant, Timeline};
+use super::spill::Spill;
+use super::{
+    anchoring_name, granularity_name, Entry, EventRef, Ordering, Participant, Source, Timeline,
+};
 use crate::document::Span;
+use crate::error::{Error, Result};
 use crate::event::anchor::How;
 use crate::pipeline::Mode;
 use crate::time::{Anchoring, Mod, TimexType};
 use serde::Serialize;
+use std::io::Write;
 
 /// The `version` field of the JSON output; raised when a field changes meaning or goes away
 /// (adding a field does not raise it). Version 2: entries are happenings (events with actors
 /// and places), `span` is the head event's.
 pub const JSON_VERSION: u32 = 2;
-
-#[derive(Serialize)]
-struct JsonTimeline<'a> {
-    version: u32,
-    sources: Vec<JsonSource<'a>>,
-    entries: Vec<JsonEntry<'a>>,
-}
 
 #[derive(Serialize)]
 struct JsonSource<'a> {
@@ -55,6 +53,7 @@ struct JsonEntry<'a> {
     anchoring: Anchoring,
     how: Option<How>,
     confidence: f32,
+    mentions: usize,
     also: Vec<JsonMention<'a>>,
 }
 
@@ -71,77 +70,166 @@ pub fn entry_id(index: usize) -> String {
     format!("entry-{}", index + 1)
 }
 
+/// What the writers read entries from: a timeline in memory or one spilled to disk. Writers
+/// that need two passes (column widths, per-source counts) call [`Entries::each`] twice.
+pub trait Entries {
+    fn sources(&self) -> &[Source];
+    /// Call `f` with each entry's position and the entry, in timeline order.
+    fn each(&self, f: &mut dyn FnMut(usize, &Entry) -> Result<()>) -> Result<()>;
+
+    /// The name of source `index` (`?` if there is none).
+    fn name_of(&self, index: usize) -> String {
+        self.sources()
+            .get(index)
+            .map_or_else(|| "?".to_string(), Source::name)
+    }
+}
+
+impl Entries for Timeline {
+    fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    fn each(&self, f: &mut dyn FnMut(usize, &Entry) -> Result<()>) -> Result<()> {
+        self.entries
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, e)| f(i, e))
+    }
+}
+
+impl Entries for Spill {
+    fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    fn each(&self, f: &mut dyn FnMut(usize, &Entry) -> Result<()>) -> Result<()> {
+        for (i, e) in self.entries()?.enumerate() {
+            f(i, &e?)?;
+        }
+        Ok(())
+    }
+}
+
+/// An output error (a closed pipe shows as `BrokenPipe` in the cause).
+pub fn output_error(cause: std::io::Error) -> Error {
+    Error::Io {
+        path: std::path::PathBuf::from("<output>"),
+        cause,
+    }
+}
+
+/// Write a writer's output into a string (for timelines in memory and tests).
+pub fn to_string(write: impl FnOnce(&mut Vec<u8>) -> Result<()>) -> String {
+    let mut out = Vec::new();
+    write(&mut out).expect("writing to memory");
+    String::from_utf8(out).expect("the writers write UTF-8")
+}
+
+/// `value` pretty-printed as serde_json does, every line indented by `indent` spaces.
+pub(crate) fn indented_json(value: &impl Serialize, indent: usize) -> String {
+    let text = serde_json::to_string_pretty(value).expect("serialising plain data");
+    let pad = " ".repeat(indent);
+    text.lines()
+        .map(|l| format!("{pad}{l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn json_entry<'a>(src: &dyn Entries, i: usize, e: &'a Entry) -> JsonEntry<'a> {
+    let (a, b) = e.interval.sort_key();
+    JsonEntry {
+        id: entry_id(i),
+        value: e.value(),
+        modifier: e.modifier,
+        ttype: e.ttype,
+        granularity: granularity_name(e.granularity()),
+        start: e.interval.start_date().to_string(),
+        end: e.interval.end_date().to_string(),
+        sort_key: [a, b],
+        text: &e.text,
+        time_span: e.time_span,
+        event: e.event.as_ref(),
+        events: &e.events,
+        summary: &e.summary,
+        actors: &e.actors,
+        places: &e.places,
+        ordering: e.ordering.as_ref(),
+        sentence: &e.sentence,
+        source: src.name_of(e.source),
+        span: e.span,
+        sentence_span: e.sentence_span,
+        anchoring: e.anchoring,
+        how: e.how,
+        confidence: e.confidence,
+        mentions: e.mentions,
+        also: e
+            .also
+            .iter()
+            .map(|m| JsonMention {
+                source: src.name_of(m.source),
+                span: m.span,
+                sentence_span: m.sentence_span,
+                sentence: &m.sentence,
+            })
+            .collect(),
+    }
+}
+
+/// The timeline as pretty-printed JSON (docs/timeline-json.md), entry by entry: memory does
+/// not grow with the number of entries. Two passes: per-source counts come first.
+pub fn write_json(src: &dyn Entries, out: &mut dyn Write) -> Result<()> {
+    let mut counts = vec![0usize; src.sources().len()];
+    src.each(&mut |_, e| {
+        let mut seen: Vec<usize> = e.sources().collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for k in seen {
+            if let Some(c) = counts.get_mut(k) {
+                *c += 1;
+            }
+        }
+        Ok(())
+    })?;
+    let sources: Vec<JsonSource> = src
+        .sources()
+        .iter()
+        .zip(&counts)
+        .map(|(s, &entries)| JsonSource {
+            path: s.name(),
+            mode: s.mode,
+            dct: s.dct.as_deref(),
+            entries,
+        })
+        .collect();
+    let sources = if sources.is_empty() {
+        "[]".to_string()
+    } else {
+        indented_json(&sources, 2).trim_start().to_string()
+    };
+    write!(
+        out,
+        "{{\n  \"version\": {JSON_VERSION},\n  \"sources\": {sources},\n  \"entries\": ["
+    )
+    .map_err(output_error)?;
+    let mut any = false;
+    src.each(&mut |i, e| {
+        let sep = if any { "," } else { "" };
+        any = true;
+        write!(out, "{sep}\n{}", indented_json(&json_entry(src, i, e), 4)).map_err(output_error)
+    })?;
+    let close = if any { "\n  ]" } else { "]" };
+    writeln!(out, "{close}\n}}").map_err(output_error)
+}
+
 /// The timeline as pretty-printed JSON, ending with a newline.
 pub fn json(timeline: &Timeline) -> String {
-    let doc = JsonTimeline {
-        version: JSON_VERSION,
-        sources: timeline
-            .sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| JsonSource {
-                path: s.name(),
-                mode: s.mode,
-                dct: s.dct.as_deref(),
-                entries: timeline
-                    .entries
-                    .iter()
-                    .filter(|e| e.sources().any(|k| k == i))
-                    .count(),
-            })
-            .collect(),
-        entries: timeline
-            .entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let (a, b) = e.interval.sort_key();
-                JsonEntry {
-                    id: entry_id(i),
-                    value: e.value(),
-                    modifier: e.modifier,
-                    ttype: e.ttype,
-                    granularity: granularity_name(e.granularity()),
-                    start: e.interval.start_date().to_string(),
-                    end: e.interval.end_date().to_string(),
-                    sort_key: [a, b],
-                    text: &e.text,
-                    time_span: e.time_span,
-                    event: e.event.as_ref(),
-                    events: &e.events,
-                    summary: &e.summary,
-                    actors: &e.actors,
-                    places: &e.places,
-                    ordering: e.ordering.as_ref(),
-                    sentence: &e.sentence,
-                    source: timeline.source_name(e),
-                    span: e.span,
-                    sentence_span: e.sentence_span,
-                    anchoring: e.anchoring,
-                    how: e.how,
-                    confidence: e.confidence,
-                    also: e
-                        .also
-                        .iter()
-                        .map(|m| JsonMention {
-                            source: timeline.name_of(m.source),
-                            span: m.span,
-                            sentence_span: m.sentence_span,
-                            sentence: &m.sentence,
-                        })
-                        .collect(),
-                }
-            })
-            .collect(),
-    };
-    let mut s = serde_json::to_string_pretty(&doc).expect("serialising plain data");
-    s.push('\n');
-    s
+    to_string(|out| write_json(timeline, out))
 }
 
 /// Column names of the CSV output, in order (the JSON entry fields, flattened; lists joined
 /// with "; ").
-pub const CSV_HEADER: [&str; 22] = [
+pub const CSV_HEADER: [&str; 23] = [
     "id",
     "value",
     "mod",
@@ -163,6 +251,7 @@ pub const CSV_HEADER: [&str; 22] = [
     "anchoring",
     "how",
     "confidence",
+    "mentions",
     "also",
 ];
 
@@ -179,7 +268,7 @@ fn ordering_label(o: &Ordering) -> String {
 }
 
 /// One CSV record, matching [`CSV_HEADER`]; absent values are empty fields.
-pub fn csv_record(timeline: &Timeline, index: usize, e: &Entry) -> [String; 22] {
+pub fn csv_record(timeline: &dyn Entries, index: usize, e: &Entry) -> [String; 23] {
     [
         entry_id(index),
         e.value(),
@@ -201,12 +290,13 @@ pub fn csv_record(timeline: &Timeline, index: usize, e: &Entry) -> [String; 22] 
         names(&e.places),
         e.ordering.as_ref().map(ordering_label).unwrap_or_default(),
         e.sentence.clone(),
-        timeline.source_name(e),
+        timeline.name_of(e.source),
         e.span.start.to_string(),
         e.span.end.to_string(),
         anchoring_name(e.anchoring).to_string(),
         e.how.map(how_name).unwrap_or_default().to_string(),
         e.confidence.to_string(),
+        e.mentions.to_string(),
         e.also
             .iter()
             .map(|m| format!("{}@{}", timeline.name_of(m.source), m.span.start))
@@ -235,38 +325,35 @@ pub fn date_label(e: &Entry) -> String {
     }
 }
 
-/// The cells of the table and Markdown outputs; the source only when there are several.
-fn rows(timeline: &Timeline) -> (Vec<&'static str>, Vec<Vec<String>>) {
-    let with_source = timeline.sources.len() > 1;
+/// The columns of the table and Markdown outputs; the source only when there are several.
+fn header(src: &dyn Entries) -> Vec<&'static str> {
     let mut header = vec!["DATE", "WHO", "WHERE"];
-    if with_source {
+    if src.sources().len() > 1 {
         header.push("SOURCE");
     }
     header.push("WHAT");
-    let rows = timeline
-        .entries
-        .iter()
-        .map(|e| {
-            let mut row = vec![date_label(e), names(&e.actors), names(&e.places)];
-            if with_source {
-                let mut sources: Vec<String> = Vec::new();
-                for k in e.sources() {
-                    let name = timeline.name_of(k);
-                    if !sources.contains(&name) {
-                        sources.push(name);
-                    }
-                }
-                row.push(sources.join("; "));
+    header
+}
+
+/// The cells of one entry, matching [`header`].
+fn row(src: &dyn Entries, e: &Entry) -> Vec<String> {
+    let mut row = vec![date_label(e), names(&e.actors), names(&e.places)];
+    if src.sources().len() > 1 {
+        let mut sources: Vec<String> = Vec::new();
+        for k in e.sources() {
+            let name = src.name_of(k);
+            if !sources.contains(&name) {
+                sources.push(name);
             }
-            let what = match &e.ordering {
-                Some(o) => format!("{} ({})", e.summary, ordering_label(o)),
-                None => e.summary.clone(),
-            };
-            row.push(what);
-            row
-        })
-        .collect();
-    (header, rows)
+        }
+        row.push(sources.join("; "));
+    }
+    let what = match &e.ordering {
+        Some(o) => format!("{} ({})", e.summary, ordering_label(o)),
+        None => e.summary.clone(),
+    };
+    row.push(what);
+    row
 }
 
 fn chars(s: &str) -> usize {
@@ -320,16 +407,17 @@ const GAP: &str = "  ";
 /// A plain-text table. With `width` (a terminal's), every column but the date wraps so that a
 /// line fits; without it (output piped to a file or another program) each entry is one line.
 /// Widths count characters, which is right for the scripts these texts are written in but not
-/// for wide (CJK) characters.
-pub fn table(timeline: &Timeline, width: Option<usize>) -> String {
-    let (header, rows) = rows(timeline);
+/// for wide (CJK) characters. Two passes: column widths, then the rows.
+pub fn write_table(src: &dyn Entries, width: Option<usize>, out: &mut dyn Write) -> Result<()> {
+    let header = header(src);
     let ncols = header.len();
     let mut widths: Vec<usize> = header.iter().map(|h| chars(h)).collect();
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(chars(cell));
+    src.each(&mut |_, e| {
+        for (w, cell) in widths.iter_mut().zip(row(src, e)) {
+            *w = (*w).max(chars(&cell));
         }
-    }
+        Ok(())
+    })?;
     if let Some(total) = width {
         // Side columns share what the date and a readable last column leave, so a narrow
         // terminal still gets every column.
@@ -343,9 +431,7 @@ pub fn table(timeline: &Timeline, width: Option<usize>) -> String {
         let used: usize = widths[..ncols - 1].iter().sum::<usize>() + GAP.len() * (ncols - 1);
         widths[ncols - 1] = total.saturating_sub(used).max(MIN_SENTENCE_WIDTH);
     }
-    let mut out = String::new();
-    let header_row: Vec<String> = header.iter().map(|h| h.to_string()).collect();
-    for row in std::iter::once(&header_row).chain(&rows) {
+    let write_row = |out: &mut dyn Write, row: &[String]| -> Result<()> {
         let cells: Vec<Vec<String>> = row
             .iter()
             .zip(&widths)
@@ -368,21 +454,27 @@ pub fn table(timeline: &Timeline, width: Option<usize>) -> String {
                     text.push_str(GAP);
                 }
             }
-            out.push_str(text.trim_end());
-            out.push('\n');
+            writeln!(out, "{}", text.trim_end()).map_err(output_error)?;
         }
-    }
-    out
+        Ok(())
+    };
+    let header_row: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    write_row(out, &header_row)?;
+    src.each(&mut |_, e| write_row(out, &row(src, e)))
+}
+
+/// [`write_table`] into a string.
+pub fn table(timeline: &Timeline, width: Option<usize>) -> String {
+    to_string(|out| write_table(timeline, width, out))
 }
 
 fn markdown_cell(s: &str) -> String {
     s.replace('\\', "\\\\").replace('|', "\\|")
 }
 
-/// A GitHub-flavoured Markdown table.
-pub fn markdown(timeline: &Timeline) -> String {
-    let (header, rows) = rows(timeline);
-    let mut out = String::new();
+/// A GitHub-flavoured Markdown table, entry by entry.
+pub fn write_markdown(src: &dyn Entries, out: &mut dyn Write) -> Result<()> {
+    let header = header(src);
     let titled: Vec<String> = header
         .iter()
         .map(|h| {
@@ -392,13 +484,17 @@ pub fn markdown(timeline: &Timeline) -> String {
                 .unwrap_or_default()
         })
         .collect();
-    out.push_str(&format!("| {} |\n", titled.join(" | ")));
-    out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
-    for row in rows {
-        let cells: Vec<String> = row.iter().map(|c| markdown_cell(c)).collect();
-        out.push_str(&format!("| {} |\n", cells.join(" | ")));
-    }
-    out
+    writeln!(out, "| {} |", titled.join(" | ")).map_err(output_error)?;
+    writeln!(out, "|{}", "---|".repeat(header.len())).map_err(output_error)?;
+    src.each(&mut |_, e| {
+        let cells: Vec<String> = row(src, e).iter().map(|c| markdown_cell(c)).collect();
+        writeln!(out, "| {} |", cells.join(" | ")).map_err(output_error)
+    })
+}
+
+/// [`write_markdown`] into a string.
+pub fn markdown(timeline: &Timeline) -> String {
+    to_string(|out| write_markdown(timeline, out))
 }
 
 #[cfg(test)]
