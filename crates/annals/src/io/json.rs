@@ -10,6 +10,26 @@ pub struct JsonDocument<'a> {
     pub dct: Option<&'a str>,
     pub mode: crate::pipeline::Mode,
     pub timexes: Vec<JsonTimex<'a>>,
+    /// With `annals tag --events`: every event word with its class and time.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<JsonEvent<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct JsonEvent<'a> {
+    pub eid: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub class: crate::event::EventClass,
+    pub lemma: &'a str,
+    /// The `tid` of the time expression the event is anchored to, if any.
+    pub tid: Option<String>,
+    /// How: `clause`, `sentence` or `inherited`.
+    pub how: Option<crate::event::anchor::How>,
+    /// `before`/`after` another event (`eid`) from a signal such as "after".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relation: Option<(crate::event::anchor::RelationKind, String)>,
 }
 
 #[derive(Serialize)]
@@ -61,6 +81,23 @@ pub fn document<'a>(doc: &'a Document, analysis: &'a Analysis) -> JsonDocument<'
                 rule: t.rule,
                 calendar: t.calendar.as_ref().map(|c| c.calendar.as_str()),
                 original: t.calendar.as_ref().map(|c| c.original.as_str()),
+            })
+            .collect(),
+        events: analysis
+            .events
+            .iter()
+            .zip(&analysis.event_times)
+            .enumerate()
+            .map(|(i, (e, t))| JsonEvent {
+                eid: format!("e{}", i + 1),
+                start: e.span.start,
+                end: e.span.end,
+                text: doc.slice(e.span),
+                class: e.class,
+                lemma: &e.lemma,
+                tid: t.timex.map(|k| format!("t{}", k + 1)),
+                how: t.how,
+                relation: t.relation.map(|r| (r.kind, format!("e{}", r.event + 1))),
             })
             .collect(),
     }
