@@ -24,7 +24,7 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Build a timeline of the dated statements in one or more documents.
+    /// What happened, who took part and where: the timeline of one or more documents.
     Timeline(timeline_cmd::Args),
     /// Find time expressions and normalise them to TimeML TIMEX3 values.
     Tag(tag_cmd::Args),

@@ -17,7 +17,7 @@ use std::sync::Arc;
 pub enum Format {
     /// Columns date, who, where and what; wrapped to the terminal, one line per entry when piped.
     Table,
-    /// One object with sources and entries (schema in docs/timeline.schema.json).
+    /// One object with sources and entries (docs/timeline-json.md, schema in docs/schemas/timeline.schema.json).
     Json,
     /// One row per entry with the JSON entry fields as columns.
     Csv,
