@@ -48,3 +48,25 @@ fn tml_two_byte_order_marks() {
     assert_eq!(&doc.text[timex.span.start..timex.span.end], "1920");
     assert_eq!(io::timeml::write(&doc, &doc.gold), source);
 }
+
+/// read_and_tag, crash-a05a919db3eae61910278a0192b7235dcee6ec32 (4,079 bytes): a part of day
+/// ("night") after a one-letter word after a multi-byte character. The rule that looks past
+/// "the" ("during the night") stepped back three bytes without checking that the word was
+/// "the", landing inside the U+FFFD and panicking.
+#[test]
+fn part_of_day_after_a_multibyte_character() {
+    use annals::pipeline::{Pipeline, TagOptions};
+    for text in [
+        "\u{FFFD}a night",
+        "é night",
+        "\u{FFFD}a morning came",
+        "ü the night",
+        "during the night",
+    ] {
+        let doc = Document::from_text(text);
+        let analysis = Pipeline::new().analyse(&doc, &TagOptions::full()).unwrap();
+        for t in &analysis.timexes {
+            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+        }
+    }
+}

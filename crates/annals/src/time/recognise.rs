@@ -440,6 +440,11 @@ fn next_word(text: &str, from: usize) -> usize {
 
 /// The word before `at` (lowercased), skipping spaces.
 fn word_before(text: &str, at: usize) -> String {
+    // A caller's offset arithmetic must not panic inside a multi-byte character.
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
     let head = text[..at].trim_end();
     let start = head
         .rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
@@ -776,9 +781,16 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
                 "all",
                 "overnight",
             ];
-            // "during the night": look past the article.
-            let the_start = text[..cand.core.start].trim_end().len().saturating_sub(3);
-            let head = word_before(text, the_start);
+            // "during the night": look past the article (only when it is "the", three ASCII
+            // bytes, so the offset stays on a character boundary).
+            let head = if before == "the" {
+                word_before(
+                    text,
+                    text[..cand.core.start].trim_end().len().saturating_sub(3),
+                )
+            } else {
+                String::new()
+            };
             if !(OK.contains(&before.as_str()) || before == "the" && OK.contains(&head.as_str())) {
                 return false;
             }
