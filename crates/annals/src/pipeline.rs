@@ -156,6 +156,7 @@ impl Pipeline {
                 &doc.text,
                 &segmented,
                 &upos,
+                &times,
                 &mut events,
                 |w| tagger.lemmatizer().lemma(w).to_string(),
             );

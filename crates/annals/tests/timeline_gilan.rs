@@ -271,3 +271,31 @@ fn the_same_event_in_two_sources_is_one_entry_with_both() {
         .iter()
         .any(|e| e.has_place("Baku") && e.source == 2));
 }
+
+#[test]
+fn a_time_expression_is_not_an_ordering_signal() {
+    // "the following day" is a date; "after two days of fighting" orders by the fighting.
+    let t = timeline_of(
+        "v.txt",
+        "On 3 July 1863 the charge failed. Vicksburg fell the following day. \
+         After two days of fighting, the garrison surrendered on 6 July 1863.",
+    );
+    let fell = t
+        .entries
+        .iter()
+        .find(|e| e.event.as_ref().is_some_and(|v| v.lemma == "fall"))
+        .unwrap();
+    assert_eq!((fell.value().as_str(), fell.modifier), ("1863-07-04", None));
+    assert!(fell.ordering.is_none(), "{:?}", fell.ordering);
+    let surrendered = t
+        .entries
+        .iter()
+        .find(|e| e.event.as_ref().is_some_and(|v| v.lemma == "surrender"))
+        .unwrap();
+    assert_eq!(surrendered.value(), "1863-07-06");
+    let o = surrendered.ordering.as_ref().unwrap();
+    assert_eq!(
+        (o.kind, o.event.as_str()),
+        (RelationKind::After, "fighting")
+    );
+}

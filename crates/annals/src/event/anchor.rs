@@ -103,6 +103,7 @@ pub fn anchor_events(
     timexes: &[Timex],
     placeable: impl Fn(&Timex) -> bool,
 ) -> Vec<EventTime> {
+    let times: Vec<Span> = timexes.iter().map(|t| t.span).collect();
     let usable: Vec<usize> = (0..timexes.len())
         .filter(|&k| placeable(&timexes[k]))
         .collect();
@@ -147,6 +148,7 @@ pub fn anchor_events(
             seg,
             upos,
             tokens.clone(),
+            &times,
             events,
             sentence_events.clone(),
         );
@@ -235,6 +237,26 @@ struct Phrase {
     event: usize,
 }
 
+/// The lowercase words of the sentence `tokens`, with words inside a time expression blanked:
+/// "the following day" is a date, not an ordering signal.
+fn signal_words(
+    text: &str,
+    seg: &Segmented,
+    tokens: &std::ops::Range<usize>,
+    times: &[Span],
+) -> Vec<String> {
+    seg.tokens[tokens.clone()]
+        .iter()
+        .map(|t| {
+            if super::in_any(times, t.span) {
+                String::new()
+            } else {
+                t.text(text).to_lowercase()
+            }
+        })
+        .collect()
+}
+
 /// Ordering signals of a sentence: (signal start, phrase body start, kind), as offsets into the
 /// sentence's tokens.
 fn signals(words: &[String]) -> Vec<(usize, usize, RelationKind)> {
@@ -295,16 +317,14 @@ pub fn add_signal_objects(
     text: &str,
     seg: &Segmented,
     upos: &[Upos],
+    times: &[Span],
     events: &mut Vec<Event>,
     lemma: impl Fn(&str) -> String,
 ) {
     let mut added = Vec::new();
     for sentence in &seg.sentences {
         let tokens = sentence.tokens.clone();
-        let words: Vec<String> = seg.tokens[tokens.clone()]
-            .iter()
-            .map(|t| t.text(text).to_lowercase())
-            .collect();
+        let words = signal_words(text, seg, &tokens, times);
         for (_, body, _) in signals(&words) {
             let stop = phrase_stop(seg, upos, &tokens, body);
             let range = tokens.start + body..tokens.start + stop;
@@ -312,7 +332,12 @@ pub fn add_signal_objects(
             if events.get(first).is_some_and(|e| range.contains(&e.token)) {
                 continue;
             }
-            if let Some(t) = range.clone().find(|&t| upos.get(t) == Some(&Upos::Noun)) {
+            // The first noun that is not part of a time expression ("after two days of
+            // *fighting*").
+            let noun = range.clone().find(|&t| {
+                upos.get(t) == Some(&Upos::Noun) && !super::in_any(times, seg.tokens[t].span)
+            });
+            if let Some(t) = noun {
                 let span = seg.tokens[t].span;
                 added.push(Event {
                     span,
@@ -336,14 +361,12 @@ fn signal_phrases(
     seg: &Segmented,
     upos: &[Upos],
     tokens: std::ops::Range<usize>,
+    times: &[Span],
     events: &[Event],
     sentence_events: std::ops::Range<usize>,
 ) -> Vec<Phrase> {
     let mut out = Vec::new();
-    let words: Vec<String> = seg.tokens[tokens.clone()]
-        .iter()
-        .map(|t| t.text(text).to_lowercase())
-        .collect();
+    let words = signal_words(text, seg, &tokens, times);
     for (k, body, kind) in signals(&words) {
         let stop = phrase_stop(seg, upos, &tokens, body);
         let token_span = |from: usize, to: usize| {
