@@ -15,7 +15,8 @@ use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Columns date, who, where and what; wrapped to the terminal, one line per entry when piped.
+    /// Columns date, who, where and what; wrapped and coloured on a terminal (NO_COLOR turns
+    /// colour off), one plain line per entry when piped.
     Table,
     /// One object with sources and entries (docs/timeline-json.md, schema in docs/schemas/timeline.schema.json).
     Json,
@@ -295,7 +296,11 @@ fn table_width() -> Option<usize> {
 /// Write a timeline (in memory or spilled) in `format` (all but TimeML, which is per document).
 pub fn write(src: &dyn Entries, format: Format, out: &mut dyn Write) -> anyhow::Result<()> {
     match format {
-        Format::Table => render::write_table(src, table_width(), out)?,
+        Format::Table => {
+            // Colour only on a terminal, and never when NO_COLOR is set (no-color.org).
+            let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            render::write_table_styled(src, table_width(), colour, out)?
+        }
         Format::Json => render::write_json(src, out)?,
         Format::Markdown => render::write_markdown(src, out)?,
         Format::Timelinejs => export::write_timelinejs(src, out)?,

@@ -409,6 +409,30 @@ const GAP: &str = "  ";
 /// Widths count characters, which is right for the scripts these texts are written in but not
 /// for wide (CJK) characters. Two passes: column widths, then the rows.
 pub fn write_table(src: &dyn Entries, width: Option<usize>, out: &mut dyn Write) -> Result<()> {
+    write_table_styled(src, width, false, out)
+}
+
+/// ANSI styles of the table's columns on a terminal: the date bold (dim when inherited from an
+/// earlier sentence, so vague entries look vague), people green, places cyan, sources magenta.
+fn style(column: usize, header: &[&str], cell: &str) -> &'static str {
+    match header.get(column).copied() {
+        Some("DATE") if cell.starts_with('~') => "\x1b[2m",
+        Some("DATE") => "\x1b[1m",
+        Some("WHO") => "\x1b[32m",
+        Some("WHERE") => "\x1b[36m",
+        Some("SOURCE") => "\x1b[35m",
+        _ => "",
+    }
+}
+
+/// [`write_table`], coloured with ANSI escapes when `colour` is set (a terminal without
+/// `NO_COLOR`); padding counts only the visible characters.
+pub fn write_table_styled(
+    src: &dyn Entries,
+    width: Option<usize>,
+    colour: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
     let header = header(src);
     let ncols = header.len();
     let mut widths: Vec<usize> = header.iter().map(|h| chars(h)).collect();
@@ -431,7 +455,7 @@ pub fn write_table(src: &dyn Entries, width: Option<usize>, out: &mut dyn Write)
         let used: usize = widths[..ncols - 1].iter().sum::<usize>() + GAP.len() * (ncols - 1);
         widths[ncols - 1] = total.saturating_sub(used).max(MIN_SENTENCE_WIDTH);
     }
-    let write_row = |out: &mut dyn Write, row: &[String]| -> Result<()> {
+    let write_row = |out: &mut dyn Write, row: &[String], is_header: bool| -> Result<()> {
         let cells: Vec<Vec<String>> = row
             .iter()
             .zip(&widths)
@@ -447,7 +471,16 @@ pub fn write_table(src: &dyn Entries, width: Option<usize>, out: &mut dyn Write)
             let mut text = String::new();
             for (i, col) in cells.iter().enumerate() {
                 let cell = col.get(line).map_or("", String::as_str);
+                let code = if colour && !is_header && !cell.is_empty() {
+                    style(i, &header, &row[i])
+                } else {
+                    ""
+                };
+                text.push_str(code);
                 text.push_str(cell);
+                if !code.is_empty() {
+                    text.push_str("\x1b[0m");
+                }
                 if i + 1 < ncols {
                     let pad = widths[i].saturating_sub(chars(cell));
                     text.push_str(&" ".repeat(pad));
@@ -459,8 +492,8 @@ pub fn write_table(src: &dyn Entries, width: Option<usize>, out: &mut dyn Write)
         Ok(())
     };
     let header_row: Vec<String> = header.iter().map(|h| h.to_string()).collect();
-    write_row(out, &header_row)?;
-    src.each(&mut |_, e| write_row(out, &row(src, e)))
+    write_row(out, &header_row, true)?;
+    src.each(&mut |_, e| write_row(out, &row(src, e), false))
 }
 
 /// [`write_table`] into a string.
@@ -511,6 +544,27 @@ mod tests {
         assert_eq!(wrap("abcdefgh ij", 3), ["abc", "def", "gh", "ij"]);
         assert_eq!(wrap("", 5), [""]);
         assert_eq!(wrap("αβγδ", 2), ["αβ", "γδ"]);
+    }
+
+    #[test]
+    fn colour_only_when_asked_and_padding_ignores_it() {
+        let t = timeline("In April 1920 the rebels took Rasht. Then they rested.");
+        let plain = table(&t, Some(80));
+        assert!(!plain.contains('\x1b'));
+        let mut out = Vec::new();
+        write_table_styled(&t, Some(80), true, &mut out).unwrap();
+        let coloured = String::from_utf8(out).unwrap();
+        assert!(coloured.contains("\x1b[1m1920-04\x1b[0m"), "{coloured}");
+        assert!(coloured.contains("\x1b[2m~1920-04\x1b[0m"), "{coloured}");
+        // Without the escapes, the same table.
+        let stripped = coloured
+            .replace("\x1b[0m", "")
+            .replace("\x1b[1m", "")
+            .replace("\x1b[2m", "")
+            .replace("\x1b[32m", "")
+            .replace("\x1b[36m", "")
+            .replace("\x1b[35m", "");
+        assert_eq!(stripped, plain);
     }
 
     #[test]
