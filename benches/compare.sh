@@ -13,6 +13,8 @@
 #
 #   CARGO_TARGET_DIR=/work/target-cmp benches/compare.sh --scores
 #
+# --report FILE  where the printed tables are also written (default docs/compare-latest.txt,
+#   headed by the date and commit; docs/COMPARE.md is written from it).
 # --peers LIST  comma-separated subset of heideltime,dateparser,spacy,duckling (default: all).
 #   The Python peers are benches/peers/dateparser_peer.py, spacy_dates_peer.py and
 #   duckling_peer.py (shared reader/writer: peer_common.py); each docstring says how the
@@ -98,6 +100,7 @@ while [ $# -gt 0 ]; do
     --heideltime-bytes) HT_BYTES="$2"; shift ;;
     --dateparser-bytes) DP_BYTES="$2"; shift ;;
     --peers) PEERS="$2"; shift ;;
+    --report) REPORT="$2"; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "compare.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
@@ -105,6 +108,12 @@ while [ $# -gt 0 ]; do
 done
 
 log() { echo "compare.sh: $*" >&2; }
+
+# Everything printed on standard output (the tables) also goes to the report file, headed by
+# when and from which commit it was run; docs/COMPARE.md quotes the committed copy.
+REPORT="${REPORT:-$REPO/docs/compare-latest.txt}"
+exec > >(tee "$REPORT")
+echo "# benches/compare.sh $(date -u '+%Y-%m-%d %H:%M:%S UTC'), annals commit $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 apt_install() {
