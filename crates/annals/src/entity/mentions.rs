@@ -254,8 +254,12 @@ pub fn find_mentions_with(
     let titled = title_mentions(text, seg);
     let mut model = NerTagger::bundled().tag_document_with(text, seg, upos);
     // Names never run into a time expression: cut a model span at the first one inside it.
+    // `times` is sorted and disjoint, so only the few around each span are looked at (a scan of
+    // all of them per name would be quadratic in a long document).
     for e in &mut model {
-        for t in times {
+        let first = times.partition_point(|t| t.end <= e.span.start);
+        let last = times.partition_point(|t| t.start < e.span.end);
+        for t in &times[first..last.max(first)] {
             if t.overlaps(&e.span) {
                 if t.start <= e.span.start {
                     e.span.start = t.end.min(e.span.end);

@@ -132,17 +132,16 @@ pub fn anchor_events(
             let t = seg.tokens[tokens.clone()].partition_point(|t| t.span.end <= byte);
             clause_of.partition_point(|&c| c <= tokens.start + t)
         };
-        // Usable time expressions of this sentence, and the reference time before it.
-        let inside: Vec<usize> = usable
+        // Usable time expressions of this sentence, and the reference time before it (binary
+        // searches: `usable` is in text order, and a scan per sentence would be quadratic).
+        let lo = usable.partition_point(|&k| timexes[k].span.start < sentence.span.start);
+        let hi = usable.partition_point(|&k| timexes[k].span.start < sentence.span.end);
+        let inside: Vec<usize> = usable[lo..hi.max(lo)]
             .iter()
             .copied()
             .filter(|&k| sentence.span.contains(&timexes[k].span))
             .collect();
-        let reference = usable
-            .iter()
-            .copied()
-            .take_while(|&k| timexes[k].span.start < sentence.span.start)
-            .last();
+        let reference = lo.checked_sub(1).map(|i| usable[i]);
         let phrases = signal_phrases(
             text,
             seg,
