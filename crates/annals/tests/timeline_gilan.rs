@@ -299,3 +299,19 @@ fn a_time_expression_is_not_an_ordering_signal() {
         (RelationKind::After, "fighting")
     );
 }
+
+#[test]
+fn a_flashback_in_a_relative_clause_is_not_the_story_time() {
+    let t = timeline_of(
+        "p.txt",
+        "The first campaign, in 492 BC, was led by Mardonius, who subjugated Thrace, which had \
+         been Persian since 513 BC. Mardonius also forced Macedon to submit.",
+    );
+    let forced = t
+        .entries
+        .iter()
+        .find(|e| e.event.as_ref().is_some_and(|v| v.lemma == "force"))
+        .unwrap();
+    assert_eq!(forced.how, Some(How::Inherited));
+    assert_eq!(forced.value(), "BC0492");
+}

@@ -9,7 +9,8 @@
 //! 2. **Sentence**: otherwise the nearest time expression before it in the sentence (a fronted
 //!    "In April 1920, …" governs what follows), else the nearest after it.
 //! 3. **Inherited**: a sentence without a time expression inherits the narrative reference time,
-//!    the last time expression before it in the document, at a lower confidence.
+//!    the last time expression of a main clause before it in the document (a date in a relative
+//!    or subordinate clause is usually a flashback), at a lower confidence.
 //!
 //! Ordering signals ("after", "before", "following", "prior to", "on the eve of", "in the
 //! wake of") introduce a phrase that ends at the next clause boundary or verb; its first event is
@@ -107,6 +108,17 @@ pub fn anchor_events(
     let usable: Vec<usize> = (0..timexes.len())
         .filter(|&k| placeable(&timexes[k]))
         .collect();
+    // For inheritance: the last date of a main clause before each position. A date in a
+    // relative or subordinate clause ("…, which had been Persian since 513 BC") is a flashback,
+    // not where the story is.
+    let mut main_before: Vec<Option<usize>> = Vec::with_capacity(usable.len());
+    let mut last_main = None;
+    for &k in &usable {
+        if !in_subordinate_clause(text, seg, timexes[k].span) {
+            last_main = Some(k);
+        }
+        main_before.push(last_main);
+    }
     let mut out = vec![
         EventTime {
             timex: None,
@@ -141,7 +153,9 @@ pub fn anchor_events(
             .copied()
             .filter(|&k| sentence.span.contains(&timexes[k].span))
             .collect();
-        let reference = lo.checked_sub(1).map(|i| usable[i]);
+        let reference = lo
+            .checked_sub(1)
+            .map(|i| main_before[i].unwrap_or(usable[i]));
         let phrases = signal_phrases(
             text,
             seg,
@@ -191,6 +205,23 @@ pub fn anchor_events(
         }
     }
     out
+}
+
+/// Whether `span` lies in a clause opened by a relative or subordinating word after a comma
+/// ("…, which …", "…, when …").
+fn in_subordinate_clause(text: &str, seg: &Segmented, span: Span) -> bool {
+    let Some(sentence) = seg.sentence_at(span.start) else {
+        return false;
+    };
+    let starts = clause_starts(text, seg, sentence.tokens.clone());
+    let token = seg.tokens.partition_point(|t| t.span.end <= span.start);
+    let k = starts.partition_point(|&c| c <= token);
+    let Some(&first) = k.checked_sub(1).and_then(|k| starts.get(k)) else {
+        return false;
+    };
+    first > sentence.tokens.start
+        && seg.tokens[first - 1].text(text) == ","
+        && CLAUSE_OPENERS.contains(&seg.tokens[first].text(text).to_lowercase().as_str())
 }
 
 /// Token indices (into `seg.tokens`) where a clause of the sentence `tokens` begins, ascending,
