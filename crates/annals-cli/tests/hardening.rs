@@ -477,3 +477,25 @@ fn many_files_make_one_timeline() {
     assert_eq!(v["entries"].as_array().map(Vec::len), Some(200));
     assert_eq!(v["sources"].as_array().map(Vec::len), Some(200));
 }
+
+/// A document without a single full stop is one sentence of tens of thousands of words: every
+/// per-sentence step of the timeline (anchoring, participants, summaries, excerpts) must stay
+/// linear in it (each was quadratic once: 97 s for 300 KB in release).
+#[test]
+fn a_document_without_full_stops() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = EXAMPLE.replace(['.', '\n', '\r'], " ");
+    let text = text.repeat(300_000 / text.len() + 1);
+    let path = write(dir.path(), "run-on.txt", &text);
+    let o = annals(&["timeline", "--format", "json", s(&path)]);
+    assert_no_panic(&o);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    let entries = v["entries"].as_array().unwrap();
+    // One sentence repeating the same dates and events: they merge into one entry each.
+    assert!(entries.len() >= 10, "{} entries", entries.len());
+    // Excerpts stay excerpts, however long the sentence.
+    assert!(entries
+        .iter()
+        .all(|e| e["sentence"].as_str().unwrap().chars().count() <= 202));
+}

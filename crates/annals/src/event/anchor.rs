@@ -25,6 +25,7 @@ use crate::tagging::Upos;
 use crate::text::{Segmented, TokenKind};
 use crate::time::Timex;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// How an event got its time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -113,9 +114,21 @@ pub fn anchor_events(
     // not where the story is.
     let mut main_before: Vec<Option<usize>> = Vec::with_capacity(usable.len());
     let mut last_main = None;
+    // Clause starts of the sentence of the previous timex, reused by the next ones in it.
+    let mut clauses: Option<(usize, Vec<usize>)> = None;
     for &k in &usable {
-        if !in_subordinate_clause(text, seg, timexes[k].span) {
-            last_main = Some(k);
+        let span = timexes[k].span;
+        if let Some(sentence) = seg.sentence_at(span.start) {
+            let starts = match &clauses {
+                Some((at, starts)) if *at == sentence.span.start => starts,
+                _ => {
+                    let starts = clause_starts(text, seg, sentence.tokens.clone());
+                    &clauses.insert((sentence.span.start, starts)).1
+                }
+            };
+            if !in_subordinate_clause(text, seg, sentence, starts, span) {
+                last_main = Some(k);
+            }
         }
         main_before.push(last_main);
     }
@@ -165,20 +178,34 @@ pub fn anchor_events(
             events,
             sentence_events.clone(),
         );
+        // The sentence's timexes by clause, in text order, so that each event finds its own and
+        // its neighbours by binary search (a sentence can be a whole document without full stops).
+        let mut by_clause: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &k in &inside {
+            by_clause
+                .entry(clause_at(timexes[k].span.start))
+                .or_default()
+                .push(k);
+        }
+        // The timex of `list` (in text order) nearest to `at`; ties go to the earlier one.
+        let nearest = |list: &[usize], at: usize| {
+            let i = list.partition_point(|&k| timexes[k].span.start < at);
+            [i.checked_sub(1), Some(i)]
+                .into_iter()
+                .flatten()
+                .filter_map(|i| list.get(i).copied())
+                .min_by_key(|&k| timexes[k].span.start.abs_diff(at))
+        };
         for e in sentence_events.clone() {
             let at = events[e].span.start;
             let clause = clause_at(at);
-            let own = inside
+            let own = by_clause.get(&clause).and_then(|list| nearest(list, at));
+            let split = inside.partition_point(|&k| timexes[k].span.start < at);
+            let before = split.checked_sub(1).map(|i| inside[i]);
+            let after = inside[split..]
                 .iter()
                 .copied()
-                .filter(|&k| clause_at(timexes[k].span.start) == clause)
-                .min_by_key(|&k| timexes[k].span.start.abs_diff(at));
-            let before = inside
-                .iter()
-                .copied()
-                .rev()
-                .find(|&k| timexes[k].span.start < at);
-            let after = inside.iter().copied().find(|&k| timexes[k].span.start > at);
+                .find(|&k| timexes[k].span.start > at);
             let (timex, how) = match (own, before.or(after), reference) {
                 (Some(k), _, _) => (Some(k), Some(How::Clause)),
                 (None, Some(k), _) => (Some(k), Some(How::Sentence)),
@@ -207,13 +234,15 @@ pub fn anchor_events(
     out
 }
 
-/// Whether `span` lies in a clause opened by a relative or subordinating word after a comma
-/// ("…, which …", "…, when …").
-fn in_subordinate_clause(text: &str, seg: &Segmented, span: Span) -> bool {
-    let Some(sentence) = seg.sentence_at(span.start) else {
-        return false;
-    };
-    let starts = clause_starts(text, seg, sentence.tokens.clone());
+/// Whether `span` (in `sentence`, whose clauses start at `starts`) lies in a clause opened by a
+/// relative or subordinating word after a comma ("…, which …", "…, when …").
+fn in_subordinate_clause(
+    text: &str,
+    seg: &Segmented,
+    sentence: &crate::text::Sentence,
+    starts: &[usize],
+    span: Span,
+) -> bool {
     let token = seg.tokens.partition_point(|t| t.span.end <= span.start);
     let k = starts.partition_point(|&c| c <= token);
     let Some(&first) = k.checked_sub(1).and_then(|k| starts.get(k)) else {

@@ -16,6 +16,9 @@ use crate::text::Segmented;
 use crate::time::{Mod, Value};
 use std::collections::HashMap;
 
+/// A date without events takes the participants within this many bytes of it.
+const PARTICIPANT_REACH: usize = 600;
+
 /// Summaries longer than this many characters are cut at word boundaries around the head event.
 const SUMMARY_CHARS: usize = 140;
 
@@ -76,6 +79,9 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
     }
     let timex_heads: std::collections::HashSet<(usize, usize)> =
         groups.iter().map(|g| (g.sentence, g.timex)).collect();
+    // Clause starts of each sentence, computed once however many entries it gives.
+    let mut clauses: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut assigned = assign_participants(seg, &found, &groups, &by_sentence, &analysis.events);
     let mut out: Vec<Entry> = Vec::new();
     for (g, group) in groups.iter().enumerate() {
         let Some(sentence) = seg.sentences.get(group.sentence) else {
@@ -99,14 +105,7 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
             event: doc.slice(analysis.events[r.event].span).to_string(),
             signal: collapse(doc.slice(r.signal)),
         });
-        // Participants of the sentence nearest to this group rather than to another of the
-        // same sentence.
-        let siblings = by_sentence
-            .get(&group.sentence)
-            .map_or(&[][..], Vec::as_slice);
-        let (actors, places) = split_participants(&found, sentence.span, |span| {
-            nearest_group(&groups, siblings, &analysis.events, span) == Some(g)
-        });
+        let (actors, places) = std::mem::take(&mut assigned[g]);
         out.push(Entry {
             date,
             modifier,
@@ -120,7 +119,16 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
                 .iter()
                 .map(|&e| event_ref(doc, &analysis.events[e]))
                 .collect(),
-            summary: summary(text, seg, sentence.tokens.clone(), head_event.span, t.span),
+            summary: summary(
+                text,
+                seg,
+                sentence.tokens.clone(),
+                clauses
+                    .entry(group.sentence)
+                    .or_insert_with(|| clause_starts(text, seg, sentence.tokens.clone())),
+                head_event.span,
+                t.span,
+            ),
             actors,
             places,
             ordering,
@@ -165,8 +173,21 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
             continue;
         }
         let sentence_span = seg.sentences.get(s).map_or(t.span, |x| x.span);
-        let (actors, places) =
-            split_participants(&found, sentence_span, |_| !by_sentence.contains_key(&s));
+        // The sentence's participants go to its events' entries when it has any; otherwise
+        // those near the date (a bounded window, so a sentence of a million words with many
+        // dates stays linear).
+        let (actors, places) = if by_sentence.contains_key(&s) {
+            (Vec::new(), Vec::new())
+        } else {
+            let near = Span::new(
+                t.span
+                    .start
+                    .saturating_sub(PARTICIPANT_REACH)
+                    .max(sentence_span.start),
+                (t.span.end + PARTICIPANT_REACH).min(sentence_span.end),
+            );
+            split_participants(&found, near, |_| true)
+        };
         let sentence = excerpt::excerpt(text, sentence_span, t.span, excerpt::MAX_CHARS);
         out.push(Entry {
             date,
@@ -255,10 +276,10 @@ fn summary(
     text: &str,
     seg: &Segmented,
     tokens: std::ops::Range<usize>,
+    starts: &[usize],
     head: Span,
     time: Span,
 ) -> String {
-    let starts = clause_starts(text, seg, tokens.clone());
     let head_token = seg.tokens.partition_point(|t| t.span.end <= head.start);
     let k = starts
         .partition_point(|&s| s <= head_token)
@@ -277,7 +298,8 @@ fn summary(
     }
     let mut start_byte = seg.tokens[first].span.start;
     // "In April 1920, …": the date is shown beside the entry; the summary starts after it.
-    if time.start >= start_byte && time.end <= head.start {
+    // (Only a short lead can be two words: no need to look at a long one.)
+    if time.start >= start_byte && time.end <= head.start && time.start - start_byte < 64 {
         let lead = &text[start_byte..time.start];
         if lead.split_whitespace().count() <= 2 {
             start_byte = time.end;
@@ -291,7 +313,8 @@ fn summary(
     }
     let end_byte = seg.tokens[last - 1].span.end.max(start_byte);
     if start_byte >= end_byte || head.start < start_byte {
-        return collapse(&text[seg.tokens[first].span.start..end_byte.max(head.end)]);
+        let whole = Span::new(seg.tokens[first].span.start, end_byte.max(head.end));
+        return excerpt::excerpt(text, whole, head, SUMMARY_CHARS);
     }
     excerpt::excerpt(text, Span::new(start_byte, end_byte), head, SUMMARY_CHARS)
 }
@@ -350,21 +373,58 @@ fn split_participants(
     (actors, places)
 }
 
-/// Of `siblings` (the groups of one sentence), the one whose events lie nearest to `span`.
-fn nearest_group(
+/// Each group's actors and places: every participant mention of a sentence goes to the group
+/// owning the event nearest to it (a binary search over the sentence's events), each entity
+/// once per group, in text order.
+fn assign_participants(
+    seg: &Segmented,
+    found: &[Found],
     groups: &[Group],
-    siblings: &[usize],
+    by_sentence: &HashMap<usize, Vec<usize>>,
     events: &[Event],
-    span: Span,
-) -> Option<usize> {
-    siblings.iter().copied().min_by_key(|&g| {
-        groups[g]
-            .events
+) -> Vec<(Vec<Participant>, Vec<Participant>)> {
+    let mut out: Vec<(Vec<Participant>, Vec<Participant>)> = vec![Default::default(); groups.len()];
+    let mut seen: std::collections::HashSet<(usize, String)> = std::collections::HashSet::new();
+    let mut sentences: Vec<(&usize, &Vec<usize>)> = by_sentence.iter().collect();
+    sentences.sort();
+    for (&s, siblings) in sentences {
+        let Some(sentence) = seg.sentences.get(s) else {
+            continue;
+        };
+        let mut starts: Vec<(usize, usize)> = siblings
             .iter()
-            .map(|&e| events[e].span.start.abs_diff(span.start))
-            .min()
-            .unwrap_or(usize::MAX)
-    })
+            .flat_map(|&g| {
+                groups[g]
+                    .events
+                    .iter()
+                    .map(move |&e| (events[e].span.start, g))
+            })
+            .collect();
+        starts.sort_unstable();
+        let lo = found.partition_point(|f| f.span.start < sentence.span.start);
+        for f in found[lo..]
+            .iter()
+            .take_while(|f| f.span.start < sentence.span.end)
+        {
+            let at = f.span.start;
+            let i = starts.partition_point(|&(start, _)| start < at);
+            let nearest = [i.checked_sub(1), Some(i)]
+                .into_iter()
+                .flatten()
+                .filter_map(|k| starts.get(k))
+                .min_by_key(|&&(start, _)| start.abs_diff(at));
+            let Some(&(_, g)) = nearest else { continue };
+            if !seen.insert((g, f.participant.name.clone())) {
+                continue;
+            }
+            let (actors, places) = &mut out[g];
+            match f.participant.etype {
+                EntityType::Loc => places.push(f.participant.clone()),
+                EntityType::Per | EntityType::Org => actors.push(f.participant.clone()),
+            }
+        }
+    }
+    out
 }
 
 /// What entries must share to be merged: the head lemma, or for entries without an event

@@ -53,14 +53,48 @@ fn words(text: &str, within: Span) -> Vec<Word> {
 /// on each side that was cut. `focus` should lie inside `sentence`; if it does not, the window
 /// starts at the beginning.
 pub fn excerpt(text: &str, sentence: Span, focus: Span, max_chars: usize) -> String {
-    let words = words(text, sentence);
+    // Only the words near the focus can be shown: look at a window of 4 bytes per character
+    // (the most UTF-8 needs) on each side of it, so that a sentence of a million words (text
+    // without full stops) costs no more than a short one. Words cut by the window's edges are
+    // dropped and count as cut text.
+    let reach = max_chars.saturating_mul(4).saturating_add(4);
+    let inside = sentence.start <= focus.start && focus.end <= sentence.end;
+    let (mut lo, mut hi) = if inside {
+        (
+            focus.start.saturating_sub(reach).max(sentence.start),
+            focus.end.saturating_add(reach).min(sentence.end),
+        )
+    } else {
+        (
+            sentence.start,
+            sentence.start.saturating_add(2 * reach).min(sentence.end),
+        )
+    };
+    while lo > sentence.start && !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    while hi < sentence.end && !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let (cut_left, cut_right) = (lo > sentence.start, hi < sentence.end);
+    let mut words = words(text, Span::new(lo, hi));
+    if cut_left && !words.is_empty() {
+        words.remove(0);
+    }
+    if cut_right {
+        words.pop();
+    }
     if words.is_empty() {
         return String::new();
     }
+    // Characters of words[..i], so that the length of a run of words is a subtraction.
+    let mut before = Vec::with_capacity(words.len() + 1);
+    before.push(0usize);
+    for w in &words {
+        before.push(before.last().copied().unwrap_or(0) + w.chars);
+    }
     // Length of words[a..b] joined by single spaces.
-    let len = |a: usize, b: usize| -> usize {
-        words[a..b].iter().map(|w| w.chars).sum::<usize>() + (b - a).saturating_sub(1)
-    };
+    let len = |a: usize, b: usize| -> usize { before[b] - before[a] + (b - a).saturating_sub(1) };
     let n = words.len();
     let (mut a, mut b) = (0, n);
     if len(0, n) > max_chars {
@@ -89,8 +123,9 @@ pub fn excerpt(text: &str, sentence: Span, focus: Span, max_chars: usize) -> Str
             }
         }
     }
+    let (a_cut, b_cut) = (a > 0 || cut_left, b < n || cut_right);
     let mut out = String::new();
-    if a > 0 {
+    if a_cut {
         out.push_str(ELLIPSIS);
     }
     for (i, w) in words[a..b].iter().enumerate() {
@@ -99,7 +134,7 @@ pub fn excerpt(text: &str, sentence: Span, focus: Span, max_chars: usize) -> Str
         }
         out.push_str(&text[w.start..w.end]);
     }
-    if b < n {
+    if b_cut {
         // "fire,…" reads worse than "fire…".
         let kept = out.trim_end_matches([',', ';', ':', '–', '—', '-']).len();
         out.truncate(kept);
@@ -157,5 +192,23 @@ mod tests {
         assert_eq!(excerpt("   ", Span::new(0, 3), Span::new(0, 0), 200), "");
         let t = "α β γ δ ε ζ η θ";
         assert_eq!(excerpt(t, all(t), Span::new(0, 2), 5), "α β γ…");
+    }
+
+    #[test]
+    fn a_huge_sentence_costs_only_its_window() {
+        // Far into a sentence of 200,000 words the excerpt is the same as in a short one.
+        let head = "word ".repeat(100_000);
+        let t = format!("{head}the treaty was signed in March 1921 and {head}");
+        let at = t.find("March 1921").unwrap();
+        let out = excerpt(&t, all(&t), Span::new(at, at + 10), 40);
+        assert!(out.starts_with('…') && out.ends_with('…'), "{out}");
+        assert!(out.contains("March 1921"), "{out}");
+        assert!(out.chars().count() <= 42, "{out}");
+        let short = "word word word the treaty was signed in March 1921 and word word";
+        let at = short.find("March 1921").unwrap();
+        assert_eq!(
+            excerpt(short, all(short), Span::new(at, at + 10), 20),
+            "…signed in March 1921…"
+        );
     }
 }
