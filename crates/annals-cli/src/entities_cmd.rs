@@ -62,13 +62,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     // at a time, whatever the size of the corpus.
     for path in inputs {
         let r = path.map_err(|e| anyhow::anyhow!(e)).and_then(|path| {
-            let doc = input::read(&path, args.lossy, args.max_bytes)?;
-            for w in input::replacement_warnings(&path, &doc) {
-                eprintln!("annals: {w}");
-            }
-            let analysis = pipeline
-                .analyse(&doc, &Default::default())
-                .with_context(|| format!("analysing {}", path.display()))?;
+            let (doc, analysis) = input::read_and_analyse(
+                &pipeline,
+                &path,
+                args.lossy,
+                args.max_bytes,
+                &Default::default(),
+                input::print_warning,
+            )?;
             let times: Vec<annals::Span> = analysis.timexes.iter().map(|t| t.span).collect();
             let clusters =
                 mentions::entities(&doc.text, &analysis.segmented, &times, authority.as_ref());
@@ -83,20 +84,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         };
         match written {
             // `annals entities … | head` closing the pipe early is not an error.
-            Err(e) if is_broken_pipe(&e) => return Ok(()),
+            Err(e) if input::is_broken_pipe(&e) => return Ok(()),
             r => r?,
         }
     }
     match out.finish() {
-        Err(e) if is_broken_pipe(&e) => {}
+        Err(e) if input::is_broken_pipe(&e) => {}
         r => r?,
     }
     tally.finish()
-}
-
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.downcast_ref::<std::io::Error>()
-        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 /// Writes documents one by one in the chosen format. JSON is one object for a single input and

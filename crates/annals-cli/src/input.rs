@@ -1,9 +1,12 @@
 //! Input handling shared by `annals tag`, `annals timeline` and `annals entities`: folders walked
-//! into the files they hold, a size limit per document, and failures reported file by file so
-//! that one bad file in an archive does not stop the rest.
+//! into the files they hold, a size limit per document, reading and analysing one file, and
+//! failures reported file by file so that one bad file in an archive does not stop the rest
+//! (and a closed output pipe is not a failure at all).
 
 use annals::io::{self, ReadOptions};
+use annals::pipeline::{Analysis, Pipeline, TagOptions};
 use annals::Document;
+use anyhow::Context;
 use std::path::{Path, PathBuf};
 
 /// The extensions a folder walk picks up (a file named on the command line is read whatever
@@ -120,6 +123,45 @@ pub fn read(path: &Path, lossy: bool, max_bytes: u64) -> anyhow::Result<Document
     // The library's message already names the file and includes the OS error; `{e}` rather
     // than `?` keeps anyhow from printing that OS error a second time as the cause.
     io::read_path_limited(path, &opts, max_bytes).map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// Read one document (see [`read`]) and analyse it. The warnings of a lossy read go to `warn`
+/// as soon as the file is read, before the analysis, which may still fail.
+pub fn read_and_analyse(
+    pipeline: &Pipeline,
+    path: &Path,
+    lossy: bool,
+    max_bytes: u64,
+    opts: &TagOptions,
+    mut warn: impl FnMut(String),
+) -> anyhow::Result<(Document, Analysis)> {
+    let doc = read(path, lossy, max_bytes)?;
+    for w in replacement_warnings(path, &doc) {
+        warn(w);
+    }
+    let analysis = pipeline
+        .analyse(&doc, opts)
+        .with_context(|| format!("analysing {}", path.display()))?;
+    Ok((doc, analysis))
+}
+
+/// Print a warning as every command does.
+pub fn print_warning(w: String) {
+    eprintln!("annals: {w}");
+}
+
+/// Whether an error is a closed output pipe (`annals … | head`), which is not a failure: the
+/// `io::Error` itself or the library's `Error::Io` anywhere in the chain.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || matches!(
+                cause.downcast_ref::<annals::Error>(),
+                Some(annals::Error::Io { cause, .. }) if cause.kind() == std::io::ErrorKind::BrokenPipe
+            )
+    })
 }
 
 /// The warnings of a lossy read: one line per replaced byte run.

@@ -147,13 +147,14 @@ fn tag_one(
     args: &Args,
     opts: &TagOptions,
 ) -> anyhow::Result<(String, String)> {
-    let doc = input::read(path, args.lossy, args.max_bytes)?;
-    for w in input::replacement_warnings(path, &doc) {
-        eprintln!("annals: {w}");
-    }
-    let analysis = pipeline
-        .analyse(&doc, opts)
-        .with_context(|| format!("analysing {}", path.display()))?;
+    let (doc, analysis) = input::read_and_analyse(
+        pipeline,
+        path,
+        args.lossy,
+        args.max_bytes,
+        opts,
+        input::print_warning,
+    )?;
     Ok((
         output_name(&doc, path, args.format),
         render(&doc, &analysis, args.format),

@@ -192,21 +192,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     });
     match written {
         // `annals timeline … | head` closing the pipe early is not an error.
-        Err(e) if is_broken_pipe(&e) => Ok(()),
+        Err(e) if input::is_broken_pipe(&e) => Ok(()),
         r => r.context("writing to standard output"),
     }
-}
-
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            || matches!(
-                cause.downcast_ref::<annals::Error>(),
-                Some(annals::Error::Io { cause, .. }) if cause.kind() == std::io::ErrorKind::BrokenPipe
-            )
-    })
 }
 
 /// Read and analyse one file; warnings (lossy replacements) are returned for the caller to print
@@ -218,11 +206,9 @@ fn timeline_of(
     max_bytes: u64,
     opts: &TagOptions,
 ) -> anyhow::Result<(Timeline, Vec<String>)> {
-    let doc = input::read(path, lossy, max_bytes)?;
-    let warnings = input::replacement_warnings(path, &doc);
-    let analysis = pipeline
-        .analyse(&doc, opts)
-        .with_context(|| format!("analysing {}", path.display()))?;
+    let mut warnings = Vec::new();
+    let (doc, analysis) =
+        input::read_and_analyse(pipeline, path, lossy, max_bytes, opts, |w| warnings.push(w))?;
     Ok((Timeline::from_document(&doc, &analysis), warnings))
 }
 
@@ -252,13 +238,14 @@ fn timeml(
             .as_ref()
             .map_err(|e| anyhow::anyhow!("{e}"))
             .and_then(|path| {
-                let doc = input::read(path, args.lossy, args.max_bytes)?;
-                for w in input::replacement_warnings(path, &doc) {
-                    eprintln!("annals: {w}");
-                }
-                let analysis = pipeline
-                    .analyse(&doc, opts)
-                    .with_context(|| format!("analysing {}", path.display()))?;
+                let (doc, analysis) = input::read_and_analyse(
+                    pipeline,
+                    path,
+                    args.lossy,
+                    args.max_bytes,
+                    opts,
+                    input::print_warning,
+                )?;
                 Ok((doc.file_name(), export::timeml(&doc, &analysis)))
             });
         match r {
