@@ -14,7 +14,7 @@ use crate::pipeline::Analysis;
 use crate::tagging::Upos;
 use crate::text::Segmented;
 use crate::time::{Mod, Value};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A date without events takes the participants within this many bytes of it.
 const PARTICIPANT_REACH: usize = 600;
@@ -77,7 +77,7 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
     for (g, group) in groups.iter().enumerate() {
         by_sentence.entry(group.sentence).or_default().push(g);
     }
-    let timex_heads: std::collections::HashSet<(usize, usize)> =
+    let timex_heads: HashSet<(usize, usize)> =
         groups.iter().map(|g| (g.sentence, g.timex)).collect();
     // Clause starts of each sentence, computed once however many entries it gives.
     let mut clauses: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -147,14 +147,14 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
     // Time expressions that head no group in their own sentence still give a (dated sentence)
     // entry, so that no date of the text is lost.
     // The same date written twice in a sentence ("on 4 June 1920, yes on 4 June 1920") is one.
-    let mut seen: HashMap<(usize, crate::time::Date, Option<Mod>), ()> = groups
+    let mut seen: HashSet<(usize, crate::time::Date, Option<Mod>)> = groups
         .iter()
         .filter_map(|g| {
             let t = &analysis.timexes[g.timex];
             let Value::Date(date) = t.value else {
                 return None;
             };
-            (g.via.is_none()).then_some(((g.sentence, date, t.modifier), ()))
+            (g.via.is_none()).then_some((g.sentence, date, t.modifier))
         })
         .collect();
     for (k, t) in analysis.timexes.iter().enumerate() {
@@ -169,7 +169,7 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
         let Some(interval) = interval::of_value(&date, t.modifier) else {
             continue;
         };
-        if seen.insert((s, date, t.modifier), ()).is_some() {
+        if !seen.insert((s, date, t.modifier)) {
             continue;
         }
         let sentence_span = seg.sentences.get(s).map_or(t.span, |x| x.span);
@@ -186,7 +186,7 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
                     .max(sentence_span.start),
                 (t.span.end + PARTICIPANT_REACH).min(sentence_span.end),
             );
-            split_participants(&found, near, |_| true)
+            participants_within(&found, near)
         };
         let sentence = excerpt::excerpt(text, sentence_span, t.span, excerpt::MAX_CHARS);
         out.push(Entry {
@@ -345,23 +345,13 @@ fn participants(analysis: &Analysis) -> Vec<Found> {
     out
 }
 
-/// Actors (PER, ORG) and places (LOC) mentioned in `sentence` that `keep` accepts, each entity
-/// once, in text order.
-fn split_participants(
-    found: &[Found],
-    sentence: Span,
-    keep: impl Fn(Span) -> bool,
-) -> (Vec<Participant>, Vec<Participant>) {
-    let lo = found.partition_point(|f| f.span.start < sentence.start);
+/// Actors (PER, ORG) and places (LOC) mentioned within `within`, each entity once, in text
+/// order.
+fn participants_within(found: &[Found], within: Span) -> (Vec<Participant>, Vec<Participant>) {
+    let lo = found.partition_point(|f| f.span.start < within.start);
     let mut actors: Vec<Participant> = Vec::new();
     let mut places: Vec<Participant> = Vec::new();
-    for f in found[lo..]
-        .iter()
-        .take_while(|f| f.span.start < sentence.end)
-    {
-        if !keep(f.span) {
-            continue;
-        }
+    for f in found[lo..].iter().take_while(|f| f.span.start < within.end) {
         let list = match f.participant.etype {
             EntityType::Loc => &mut places,
             EntityType::Per | EntityType::Org => &mut actors,
@@ -384,7 +374,7 @@ fn assign_participants(
     events: &[Event],
 ) -> Vec<(Vec<Participant>, Vec<Participant>)> {
     let mut out: Vec<(Vec<Participant>, Vec<Participant>)> = vec![Default::default(); groups.len()];
-    let mut seen: std::collections::HashSet<(usize, String)> = std::collections::HashSet::new();
+    let mut seen: HashSet<(usize, String)> = HashSet::new();
     let mut sentences: Vec<(&usize, &Vec<usize>)> = by_sentence.iter().collect();
     sentences.sort();
     for (&s, siblings) in sentences {
