@@ -5,6 +5,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod timeml;
+pub mod walk;
 
 use crate::document::{Document, SourceFormat};
 use crate::error::{Error, Result};
