@@ -1,5 +1,6 @@
 //! The `annals` command.
 
+mod corpus_cmd;
 mod entities_cmd;
 mod eval_cmd;
 mod input;
@@ -32,6 +33,10 @@ enum Command {
     Eval(eval_cmd::Args),
     /// People, places and organisations: alias clusters, places on the map.
     Entities(entities_cmd::Args),
+    /// Store documents and their timelines in a corpus database (for `annals serve`).
+    Ingest(corpus_cmd::IngestArgs),
+    /// Explore a corpus in the browser: timeline, map, people and places, search, corrections.
+    Serve(corpus_cmd::ServeArgs),
     /// Train the bundled models from ../shared/data (part of speech, named entities, events).
     Train(train_cmd::Args),
 }
@@ -43,6 +48,8 @@ fn main() -> std::process::ExitCode {
         Command::Tag(a) => tag_cmd::run(a),
         Command::Eval(a) => eval_cmd::run(a),
         Command::Entities(a) => entities_cmd::run(a),
+        Command::Ingest(a) => corpus_cmd::ingest(a),
+        Command::Serve(a) => corpus_cmd::serve(a),
         Command::Train(a) => train_cmd::run(a),
     };
     match result {

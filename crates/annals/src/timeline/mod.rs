@@ -166,7 +166,7 @@ impl Entry {
 
     /// Calendar order; among the same days, BEFORE entries first and AFTER entries last, then
     /// document order, sources in the order given.
-    pub(crate) fn order_key(&self) -> (i32, i32, u8, usize, usize) {
+    pub fn order_key(&self) -> (i32, i32, u8, usize, usize) {
         let (start, end) = self.interval.sort_key();
         let rank = match self.modifier {
             Some(Mod::Before | Mod::OnOrBefore) => 0,
