@@ -4,14 +4,18 @@
 #
 #   bash scripts/test-e2e.sh
 #
-# Needs Chromium at /usr/bin/chromium (Debian: apt-get install chromium) and Node.js with npm;
-# .ci/run installs Chromium first.
+# Needs Chromium at /usr/bin/chromium and Node.js with npm. When Chromium is missing and this
+# runs as root on Debian, it installs Debian's package (the one set-up step a fresh machine needs).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 if [ ! -x /usr/bin/chromium ]; then
-    echo "scripts/test-e2e.sh: needs /usr/bin/chromium (apt-get install chromium)" >&2
-    exit 1
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+    else
+        echo "scripts/test-e2e.sh: needs /usr/bin/chromium (as root: apt-get install chromium)" >&2
+        exit 1
+    fi
 fi
 target=${CARGO_TARGET_DIR:-$root/target}
 cargo build -q -p annals-cli

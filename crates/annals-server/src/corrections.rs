@@ -304,7 +304,7 @@ mod tests {
             ),
         ];
         let toml = authority_toml(&cs).unwrap();
-        let parsed: toml::Value = toml.parse().unwrap();
+        let parsed: toml::Table = toml.parse().unwrap();
         let entities = parsed["entity"].as_array().unwrap();
         assert_eq!(entities.len(), 1, "{toml}");
         assert_eq!(entities[0]["name"].as_str(), Some("Kuchik Khan"));
@@ -325,7 +325,7 @@ mod tests {
             String::new(),
         ));
         let toml = authority_toml(&cs).unwrap();
-        let parsed: toml::Value = toml.parse().unwrap();
+        let parsed: toml::Table = toml.parse().unwrap();
         let names: Vec<&str> = parsed["entity"]
             .as_array()
             .unwrap()
@@ -347,7 +347,7 @@ mod tests {
             String::new(),
         )];
         let toml = authority_toml(&cs).unwrap();
-        assert!(toml.parse::<toml::Value>().is_ok(), "{toml}");
+        assert!(toml.parse::<toml::Table>().is_ok(), "{toml}");
     }
 
     #[test]
