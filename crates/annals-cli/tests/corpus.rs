@@ -391,5 +391,18 @@ fn corrections_survive_a_reingest_and_markup_stays_text() {
         "/api/corrections",
         br#"{"kind":"drop","entry":"nope"}"#,
     );
+    assert_eq!(status, 404, "what the corpus lacks is not found: {body}");
+    let (status, _, body) = server.request(
+        "POST",
+        "/api/corrections",
+        br#"{"kind":"date","entry":"x","value":"1920-13-01"}"#,
+    );
     assert_eq!(status, 400, "{body}");
+    assert!(body.starts_with("{\"error\":"), "{body}");
+    let (status, head, _) = server.request("GET", "/api/documents/notanumber", b"");
+    assert_eq!(status, 400);
+    assert!(
+        head.contains("application/json"),
+        "errors under /api are JSON: {head}"
+    );
 }

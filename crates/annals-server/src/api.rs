@@ -133,6 +133,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/openapi.json", get(openapi))
         .fallback(crate::assets::serve)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(json_errors))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
 }
@@ -158,6 +159,26 @@ async fn security_headers(mut res: Response) -> Response {
         HeaderValue::from_static("no-referrer"),
     );
     res
+}
+
+/// axum answers malformed paths, queries and oversized bodies itself, in plain text; under /api
+/// every error is JSON (`{"error": …}`), as the OpenAPI description says.
+async fn json_errors(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let api = req.uri().path().starts_with("/api/");
+    let res = next.run(req).await;
+    let plain = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"));
+    if !(api && plain && (res.status().is_client_error() || res.status().is_server_error())) {
+        return res;
+    }
+    let status = res.status();
+    let body = axum::body::to_bytes(res.into_body(), MAX_BODY_BYTES)
+        .await
+        .unwrap_or_default();
+    ApiError(status, String::from_utf8_lossy(&body).into_owned()).into_response()
 }
 
 async fn documents(State(s): State<Arc<AppState>>) -> ApiResult {
@@ -238,6 +259,13 @@ struct EntitiesQuery {
 }
 
 async fn entities(State(s): State<Arc<AppState>>, Query(q): Query<EntitiesQuery>) -> ApiResult {
+    if let Some(t) = q.etype.as_deref().filter(|t| !t.is_empty()) {
+        if !matches!(t, "PER" | "LOC" | "ORG") {
+            return Err(ApiError::bad(format!(
+                "type must be PER, LOC or ORG, not {t:?}"
+            )));
+        }
+    }
     let v = blocking(move || {
         s.with_conn(|c| {
             let mut stmt = c.prepare(
@@ -409,16 +437,15 @@ async fn add_correction(State(s): State<Arc<AppState>>, body: axum::body::Bytes)
     let state = s.clone();
     let _one_at_a_time = state.correcting.lock().await;
     let id = blocking(move || {
-        let (id, reanalyse) = s
-            .with_conn(|conn| {
-                let c = corrections::prepare(conn, c).map_err(|e| BadRequest(format!("{e:#}")))?;
-                let reanalyse = matches!(c, Correction::Merge { .. } | Correction::Split { .. });
-                Ok((corrections::add(conn, &c)?, reanalyse))
-            })
-            .map_err(|e| match e.downcast::<BadRequest>() {
-                Ok(b) => ApiError::bad(b.0),
-                Err(e) => ApiError::from(e),
-            })?;
+        // A correction naming what the corpus lacks is a 404; any other refusal a 400.
+        let refused = |e: anyhow::Error| match e.downcast::<corrections::Missing>() {
+            Ok(m) => ApiError::not_found(m.0),
+            Err(e) => ApiError::bad(format!("{e:#}")),
+        };
+        let prepared = s.with_conn(|conn| Ok(corrections::prepare(conn, c)))?;
+        let c = prepared.map_err(refused)?;
+        let reanalyse = matches!(c, Correction::Merge { .. } | Correction::Split { .. });
+        let id = s.with_conn(|conn| corrections::add(conn, &c))?;
         if reanalyse {
             // A merge or split changes the authority: documents are analysed again with it,
             // as the next `annals ingest` would do.
@@ -429,15 +456,6 @@ async fn add_correction(State(s): State<Arc<AppState>>, body: axum::body::Bytes)
     .await?;
     Ok((StatusCode::CREATED, Json(json!({ "id": id }))).into_response())
 }
-
-#[derive(Debug)]
-struct BadRequest(String);
-impl std::fmt::Display for BadRequest {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl std::error::Error for BadRequest {}
 
 async fn delete_correction(State(s): State<Arc<AppState>>, UrlPath(id): UrlPath<i64>) -> ApiResult {
     let state = s.clone();

@@ -40,6 +40,19 @@ pub enum Correction {
     Drop { entry: String },
 }
 
+/// A correction naming an entity or entry the corpus does not have (HTTP 404, where a malformed
+/// correction is a 400).
+#[derive(Debug)]
+pub struct Missing(pub String);
+
+impl std::fmt::Display for Missing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Missing {}
+
 /// `TYPE:name` → (type, name).
 pub fn parse_entity_id(id: &str) -> Result<(&str, &str)> {
     match id.split_once(':') {
@@ -56,7 +69,7 @@ fn spellings(conn: &Connection, id: &str) -> Result<Vec<String>> {
         .query_map(params![t, name], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     if out.is_empty() {
-        bail!("no entity {id:?} in the corpus");
+        return Err(Missing(format!("no entity {id:?} in the corpus")).into());
     }
     if !out.iter().any(|s| s == name) {
         out.push(name.to_string());
@@ -119,7 +132,7 @@ fn check_entry(conn: &Connection, key: &str) -> Result<()> {
         r.get(0)
     })?;
     if n == 0 {
-        bail!("no entry {key:?} in the corpus");
+        return Err(Missing(format!("no entry {key:?} in the corpus")).into());
     }
     Ok(())
 }
