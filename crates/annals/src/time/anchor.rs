@@ -521,6 +521,73 @@ fn season_index(s: Season) -> i32 {
     SEASONS.iter().position(|x| *x == s).unwrap_or(0) as i32
 }
 
+/// Common English verbs whose past tense does not end in "-ed" (the regular ones are caught by
+/// their ending).
+fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "began"
+            | "broke"
+            | "brought"
+            | "built"
+            | "bought"
+            | "came"
+            | "caught"
+            | "chose"
+            | "drew"
+            | "drove"
+            | "fell"
+            | "felt"
+            | "fled"
+            | "flew"
+            | "fought"
+            | "found"
+            | "gave"
+            | "got"
+            | "grew"
+            | "heard"
+            | "held"
+            | "hit"
+            | "hung"
+            | "kept"
+            | "knew"
+            | "led"
+            | "left"
+            | "lost"
+            | "made"
+            | "meant"
+            | "met"
+            | "paid"
+            | "ran"
+            | "rose"
+            | "sank"
+            | "sat"
+            | "saw"
+            | "sent"
+            | "shot"
+            | "shook"
+            | "slew"
+            | "sold"
+            | "spent"
+            | "spoke"
+            | "stood"
+            | "stole"
+            | "struck"
+            | "swore"
+            | "took"
+            | "taught"
+            | "thought"
+            | "threw"
+            | "told"
+            | "tore"
+            | "understood"
+            | "went"
+            | "won"
+            | "wore"
+            | "wrote"
+    )
+}
+
 /// Guess the tense of the clause around an expression from auxiliaries and verb forms near it.
 pub fn tense_near(text: &str, start: usize, end: usize) -> Tense {
     let mut lo = start.saturating_sub(80);
@@ -532,6 +599,12 @@ pub fn tense_near(text: &str, start: usize, end: usize) -> Tense {
         hi -= 1;
     }
     let window = &text[lo..hi];
+    // "Wednesday's ruling", "Sunday's debate": a news story names by their day the events it
+    // reports, which have happened.
+    let after = &text[end..];
+    if after.starts_with("'s ") || after.starts_with("\u{2019}s ") {
+        return Tense::Past;
+    }
     // The marker nearest the expression decides: in "said they will meet Tuesday" the future
     // auxiliary governs the weekday, in "will say what happened Tuesday" the past form does.
     let centre = (start - lo + end - lo) / 2;
@@ -541,31 +614,50 @@ pub fn tense_near(text: &str, start: usize, end: usize) -> Tense {
     let mut at = 0;
     for w in window.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
         if !w.is_empty() {
-            words.push((at, w.to_ascii_lowercase()));
+            words.push((
+                at,
+                w.to_ascii_lowercase(),
+                w.starts_with(char::is_uppercase),
+            ));
         }
         at += w.len() + 1;
     }
-    for (i, (pos, w)) in words.iter().enumerate() {
+    for (i, (pos, w, capitalised)) in words.iter().enumerate() {
         let distance = pos.abs_diff(centre);
         let prev = i.checked_sub(1).map(|j| words[j].1.as_str()).unwrap_or("");
         let next = words.get(i + 1).map(|x| x.1.as_str()).unwrap_or("");
         match w.as_str() {
-            "will" | "shall" | "'ll" | "won't" | "tomorrow" | "upcoming" => {
+            // "would" and "might" are the future of reported speech ("said he would leave
+            // Tuesday"); "as soon as"/"as early as" put a time ahead ("as early as Tuesday").
+            "will" | "shall" | "'ll" | "won't" | "tomorrow" | "upcoming" | "would" | "might" => {
                 nearest_future = nearest_future.min(distance)
             }
-            // "expected to", "scheduled to", "plans to": intentions point forward.
-            "expected" | "scheduled" | "planned" | "plans" | "plan" | "due" | "set" | "intends"
-            | "going" | "hopes"
-                if next == "to" =>
+            "soon" | "early" if prev == "as" && next == "as" => {
+                nearest_future = nearest_future.min(distance)
+            }
+            // Plans and schedules point forward, in any form: "expected to", "has scheduled
+            // a news conference Thursday", "planned a demonstration on Saturday".
+            "planning" | "intends" | "preparing" => nearest_future = nearest_future.min(distance),
+            // As verbs, not as adjectives ("a hastily planned trip", "as planned Saturday"):
+            // followed by what is planned.
+            "expected" | "scheduled" | "planned" | "slated"
+                if matches!(next, "to" | "a" | "an" | "the" | "for" | "on") =>
             {
+                nearest_future = nearest_future.min(distance)
+            }
+            // Nouns as often as verbs ("vacation plans"): only with what follows.
+            "plan" | "plans" | "hopes" | "due" | "set" | "going" if next == "to" => {
                 nearest_future = nearest_future.min(distance)
             }
             "was" | "were" | "had" | "did" | "said" | "says" | "ago" | "last" | "yesterday" => {
                 nearest_past = nearest_past.min(distance)
             }
+            _ if is_irregular_past(w) => nearest_past = nearest_past.min(distance),
             // A participle after a form of "be" ("will be closed") says nothing about the past.
+            // Names are not verbs: "the United States", "Ahmed".
             _ if w.ends_with("ed")
                 && w.len() > 4
+                && !capitalised
                 && !matches!(prev, "be" | "been" | "being" | "is" | "are" | "am" | "get") =>
             {
                 nearest_past = nearest_past.min(distance)
