@@ -286,7 +286,23 @@ impl Anchor {
                 ),
             },
         };
-        if let Value::Date(d) = &value {
+        // "Up 5% from a year earlier": in news a year-ago comparison does not move the story,
+        // which stays with the period being reported on (the next "a year earlier" is a year
+        // before that period again, not two years).
+        let comparison = matches!(
+            (self.mode, meaning),
+            (
+                Mode::News,
+                Meaning::Offset {
+                    unit: Unit::Year,
+                    counted: true,
+                    sign: -1,
+                    anaphoric: true,
+                    ..
+                }
+            )
+        );
+        if let (Value::Date(d), false) = (&value, comparison) {
             self.advance(d);
         }
         (value, anchoring)

@@ -98,6 +98,8 @@ fn rel_sign(word: &str) -> i32 {
     match w {
         "next" | "following" | "coming" | "upcoming" => 1,
         "last" | "previous" | "preceding" | "past" | "prior" => -1,
+        // "The latest quarter" in a report is the last one completed before it was written.
+        "latest" => -1,
         _ => 0,
     }
 }
@@ -657,7 +659,16 @@ fn is_anaphoric(c: &Candidate, text: &str) -> bool {
     if let Some(r) = &rel {
         if matches!(
             r.as_str(),
-            "this" | "next" | "last" | "current" | "coming" | "past" | "present" | "upcoming"
+            "this"
+                | "next"
+                | "last"
+                | "current"
+                | "coming"
+                | "past"
+                | "present"
+                | "upcoming"
+                | "latest"
+                | "the latest"
         ) {
             return false;
         }
@@ -671,7 +682,7 @@ fn is_anaphoric(c: &Candidate, text: &str) -> bool {
             let r = r.trim_start_matches("the").trim();
             matches!(
                 r,
-                "that" | "same" | "following" | "previous" | "preceding" | "prior" | "latest" | ""
+                "that" | "same" | "following" | "previous" | "preceding" | "prior" | ""
             )
         }
         None => false,
