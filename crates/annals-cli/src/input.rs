@@ -7,7 +7,7 @@ use annals::io::{self, ReadOptions};
 use annals::pipeline::{Analysis, Pipeline, TagOptions};
 use annals::Document;
 use anyhow::Context;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Help text for the input arguments, shared by the three commands.
 pub const FILES_HELP: &str = "Input files or folders; `-` for standard input. A folder is walked \
@@ -169,6 +169,18 @@ mod tests {
     }
 }
 
+/// The sub-folder an input file sits in below the folder argument it was found under (empty for
+/// files named directly): `--out-dir` mirrors it, so `annals tag --out-dir sys/ gold/` writes
+/// `sys/AQUAINT/x.tml` for `gold/AQUAINT/x.tml` and `annals eval gold/ sys/` finds every file.
+pub fn sub_folder(args: &[PathBuf], path: &Path) -> PathBuf {
+    args.iter()
+        .filter(|a| a.is_dir())
+        .filter_map(|a| path.parent()?.strip_prefix(a).ok())
+        .min_by_key(|rel| rel.components().count())
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
 /// Output file names for `--out-dir`, unique within one run: two inputs with the same name in
 /// different folders (`a/ch1.txt`, `b/ch1.txt`) get `ch1.txt.tml` and `ch1.txt-2.tml` instead
 /// of one overwriting the other.
@@ -204,5 +216,25 @@ mod output_name_tests {
         assert_eq!(names.claim("a.tml", "tml"), "a.tml");
         assert_eq!(names.claim("a.tml", "tml"), "a-2.tml");
         assert_eq!(names.claim("ch1.txt", "tml"), "ch1.txt-3.tml");
+    }
+}
+
+#[cfg(test)]
+mod sub_folder_tests {
+    use super::sub_folder;
+    use std::path::{Path, PathBuf};
+
+    #[test]
+    fn out_dir_mirrors_the_folders_below_each_argument() {
+        let dir = tempfile::tempdir().unwrap();
+        let gold = dir.path().join("gold");
+        std::fs::create_dir_all(gold.join("AQUAINT")).unwrap();
+        let args = [gold.clone(), PathBuf::from("loose.txt")];
+        assert_eq!(
+            sub_folder(&args, &gold.join("AQUAINT").join("a.tml")),
+            Path::new("AQUAINT")
+        );
+        assert_eq!(sub_folder(&args, &gold.join("b.tml")), Path::new(""));
+        assert_eq!(sub_folder(&args, Path::new("loose.txt")), Path::new(""));
     }
 }

@@ -126,7 +126,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         match &args.out_dir {
             Some(dir) => {
                 let (stem, ext) = name.rsplit_once('.').unwrap_or((name.as_str(), "txt"));
-                let target = dir.join(names.claim(&format!("{stem}.{ext}"), ext));
+                let sub = input::sub_folder(&args.files, &path);
+                let claimed =
+                    names.claim(&sub.join(format!("{stem}.{ext}")).to_string_lossy(), ext);
+                let target = dir.join(claimed);
+                if let Some(parent) = target.parent() {
+                    std::fs::create_dir_all(parent)
+                        .with_context(|| format!("creating {}", parent.display()))?;
+                }
                 std::fs::write(&target, out)
                     .with_context(|| format!("writing {}", target.display()))?;
             }

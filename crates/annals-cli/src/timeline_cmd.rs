@@ -246,13 +246,17 @@ fn timeml(
                     opts,
                     input::print_warning,
                 )?;
-                Ok((doc.file_name(), export::timeml(&doc, &analysis)))
+                let sub = input::sub_folder(&args.files, path);
+                Ok((sub.join(doc.file_name()), export::timeml(&doc, &analysis)))
             });
         match r {
             Ok((name, out)) => match &args.out_dir {
                 Some(dir) => {
-                    let name = names.claim(&name, "tml");
-                    let target = dir.join(name);
+                    let target = dir.join(names.claim(&name.to_string_lossy(), "tml"));
+                    if let Some(parent) = target.parent() {
+                        std::fs::create_dir_all(parent)
+                            .with_context(|| format!("creating {}", parent.display()))?;
+                    }
                     std::fs::write(&target, out)
                         .with_context(|| format!("writing {}", target.display()))?;
                 }
