@@ -25,6 +25,9 @@ pub struct IngestArgs {
     /// Report progress as plain lines even when standard error is not a terminal.
     #[arg(long)]
     pub progress: bool,
+    /// Also remove stored documents whose file no longer exists.
+    #[arg(long)]
+    pub prune: bool,
 }
 
 pub fn ingest(args: IngestArgs) -> anyhow::Result<()> {
@@ -41,7 +44,7 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<()> {
     });
     let started = std::time::Instant::now();
     let mut last_line = 0;
-    let report = annals_server::ingest::ingest(
+    let mut report = annals_server::ingest::ingest(
         &args.db,
         &args.files,
         |done, total| match &bar {
@@ -66,12 +69,20 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<()> {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    if args.prune {
+        report.pruned = annals_server::ingest::prune(&args.db)?;
+    }
     eprintln!(
-        "annals: {} files: {} ingested, {} unchanged, {} failed, in {:.1} s ({})",
+        "annals: {} files: {} ingested, {} unchanged, {} failed{}, in {:.1} s ({})",
         report.files,
         report.written,
         report.unchanged,
         report.failed,
+        if args.prune {
+            format!(", {} removed (file gone)", report.pruned)
+        } else {
+            String::new()
+        },
         started.elapsed().as_secs_f64(),
         args.db.display()
     );

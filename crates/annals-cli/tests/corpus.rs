@@ -406,3 +406,41 @@ fn corrections_survive_a_reingest_and_markup_stays_text() {
         "errors under /api are JSON: {head}"
     );
 }
+
+#[test]
+fn prune_removes_documents_whose_file_is_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    generate(&corpus, 3);
+    let db = dir.path().join("corpus.db");
+    ingest(&db, std::slice::from_ref(&corpus));
+    std::fs::remove_file(corpus.join("doc00001.txt")).unwrap();
+    // Without --prune a vanished file is left alone (it may be on a drive not mounted now).
+    let report = ingest(&db, std::slice::from_ref(&corpus));
+    assert!(
+        report.contains("2 files: 0 ingested, 2 unchanged, 0 failed,"),
+        "{report}"
+    );
+    assert_eq!(assert_consistent(&db), 3);
+    let out = annals()
+        .args(["ingest", "--prune", "--db"])
+        .arg(&db)
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        report.contains("0 failed, 1 removed (file gone)"),
+        "{report}"
+    );
+    assert_eq!(assert_consistent(&db), 2);
+    let conn = annals_server::store::open(&db).unwrap();
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM sentences WHERE document NOT IN (SELECT id FROM documents)"
+        ),
+        0
+    );
+}

@@ -23,6 +23,8 @@ pub struct Report {
     /// Unchanged since the last ingest.
     pub unchanged: usize,
     pub failed: usize,
+    /// Removed because their file no longer exists (with `prune`).
+    pub pruned: usize,
 }
 
 /// The authority the corrections add up to, with the stamp that records it on each document.
@@ -113,6 +115,30 @@ pub fn ingest(
         progress(done, files.len());
     }
     Ok(report)
+}
+
+/// Remove the documents whose file no longer exists (each in its own transaction, rows and
+/// all; corrections stay, as they do across re-ingests). Documents not stored from a file
+/// (the bundled example) have relative names and are kept.
+pub fn prune(db: &Path) -> Result<usize> {
+    let mut conn = store::open(db)?;
+    let paths: Vec<(i64, String)> = conn
+        .prepare("SELECT id, path FROM documents ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut n = 0;
+    for (id, path) in paths {
+        let p = Path::new(&path);
+        if p.is_absolute() && !p.exists() {
+            let tx = conn.transaction()?;
+            tx.execute("DELETE FROM sentences WHERE document = ?1", [id])?;
+            tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
+            store::bump_generation(&tx)?;
+            tx.commit()?;
+            n += 1;
+        }
+    }
+    Ok(n)
 }
 
 /// Re-analyse every stored document whose analysis stamp is not the current one (after a merge
