@@ -242,6 +242,11 @@ fn serve_without_a_database_shows_the_reference_document() {
         .any(|f| f["properties"]["name"] == "Rasht"));
     let hits = server.get_json("/api/search?q=Manjil");
     assert!(hits["results"][0]["match"] == "Manjil", "{hits}");
+    // Mentions come a page at a time; the spellings and the count cover them all.
+    let page = server.get_json("/api/entities/LOC%3ABandar-e%20Anzal%C4%AB?offset=1&limit=1");
+    assert_eq!(page["total_mentions"], 3, "{page}");
+    assert_eq!(page["mentions"].as_array().unwrap().len(), 1);
+    assert_eq!(page["aliases"], serde_json::json!(["Anzali", "Enzeli"]));
     let spec = server.get_json("/api/openapi.json");
     assert_eq!(spec["openapi"], "3.1.0");
     let (status, head, body) = server.request("GET", "/", b"");

@@ -297,7 +297,19 @@ async fn entities(State(s): State<Arc<AppState>>, Query(q): Query<EntitiesQuery>
     Ok(Json(v).into_response())
 }
 
-async fn entity(State(s): State<Arc<AppState>>, UrlPath(id): UrlPath<String>) -> ApiResult {
+#[derive(Deserialize, Default)]
+struct MentionPage {
+    offset: Option<usize>,
+    limit: Option<usize>,
+}
+
+async fn entity(
+    State(s): State<Arc<AppState>>,
+    UrlPath(id): UrlPath<String>,
+    Query(page): Query<MentionPage>,
+) -> ApiResult {
+    let offset = page.offset.unwrap_or(0);
+    let limit = page.limit.unwrap_or(MAX_MENTIONS).clamp(1, MAX_MENTIONS);
     let v = blocking(move || {
         let (t, name) =
             corrections::parse_entity_id(&id).map_err(|e| ApiError::bad(e.to_string()))?;
@@ -309,10 +321,10 @@ async fn entity(State(s): State<Arc<AppState>>, UrlPath(id): UrlPath<String>) ->
                           WHERE s.document = m.document AND s.start <= m.start AND s.end >= m.end
                           LIMIT 1)
                  FROM mentions m JOIN documents d ON d.id = m.document
-                 WHERE m.type = ?1 AND m.name = ?2 ORDER BY m.document, m.start LIMIT ?3",
+                 WHERE m.type = ?1 AND m.name = ?2 ORDER BY m.document, m.start LIMIT ?3 OFFSET ?4",
             )?;
             let rows = stmt
-                .query_map(params![t, name, MAX_MENTIONS as i64], |r| {
+                .query_map(params![t, name, limit as i64, offset as i64], |r| {
                     let doc: i64 = r.get(0)?;
                     let sentence: Option<String> = r.get(7)?;
                     Ok((doc, r.get::<_, String>(1)?, r.get::<_, i64>(2)?, r.get::<_, i64>(3)?,
@@ -335,15 +347,29 @@ async fn entity(State(s): State<Arc<AppState>>, UrlPath(id): UrlPath<String>) ->
             }
             Ok(out)
         })?;
-        if mentions.is_empty() {
+        // Every spelling and the count come from all the mentions, not from this page of them.
+        let (total, aliases, lat, lon) = s.with_conn(|c| {
+            let total: i64 = c.query_row(
+                "SELECT count(*) FROM mentions WHERE type = ?1 AND name = ?2",
+                params![t, name],
+                |r| r.get(0),
+            )?;
+            let aliases: Vec<String> = c
+                .prepare("SELECT DISTINCT text FROM mentions WHERE type = ?1 AND name = ?2 ORDER BY text")?
+                .query_map(params![t, name], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let (lat, lon): (Option<f64>, Option<f64>) = c
+                .query_row(
+                    "SELECT lat, lon FROM mentions WHERE type = ?1 AND name = ?2 AND lat IS NOT NULL LIMIT 1",
+                    params![t, name],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .unwrap_or((None, None));
+            Ok((total, aliases, lat, lon))
+        })?;
+        if total == 0 {
             return Err(ApiError::not_found(format!("no entity {id:?}")));
         }
-        let mut aliases: Vec<String> = mentions
-            .iter()
-            .filter_map(|m| m["text"].as_str().map(str::to_string))
-            .collect();
-        aliases.sort();
-        aliases.dedup();
         let view = s.view()?;
         let keep: Vec<usize> = view
             .timeline
@@ -354,9 +380,9 @@ async fn entity(State(s): State<Arc<AppState>>, UrlPath(id): UrlPath<String>) ->
             .map(|(i, _)| i)
             .collect();
         let tl = view.timeline_json(&keep)?;
-        Ok(json!({"id": id, "name": name, "type": t, "aliases": aliases,
-                  "lat": mentions[0]["lat"], "lon": mentions[0]["lon"],
-                  "mentions": mentions, "entries": tl["entries"]}))
+        Ok(json!({"id": id, "name": name, "type": t, "aliases": aliases, "lat": lat, "lon": lon,
+                  "total_mentions": total, "offset": offset, "mentions": mentions,
+                  "entries": tl["entries"]}))
     })
     .await?;
     Ok(Json(v).into_response())

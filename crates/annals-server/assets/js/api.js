@@ -34,7 +34,7 @@ export const api = {
   // The server applies the timeline's filters to the places too (the UI also filters by entry).
   places: (filters) => request('GET', `/api/places${qs(filters)}`),
   entities: (type) => request('GET', `/api/entities${qs({ type })}`),
-  entity: (id) => request('GET', `/api/entities/${encodeURIComponent(id)}`),
+  entity: (id, offset) => request('GET', `/api/entities/${encodeURIComponent(id)}${qs({ offset })}`),
   search: (q, limit = 50) => request('GET', `/api/search${qs({ q, limit })}`),
   corrections: () => request('GET', '/api/corrections'),
   correct: (body) => request('POST', '/api/corrections', body),

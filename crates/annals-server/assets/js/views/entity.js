@@ -9,6 +9,32 @@ import { entityHref, mergeEntities } from './entities.js';
 
 const TYPE_NAMES = { PER: 'person', LOC: 'place', ORG: 'organisation' };
 
+// The server sends mentions a page at a time (every one is reachable): "Show more" appends the
+// next page to the list.
+function mentionItem(m) {
+  return h('li', { testid: 'mention' },
+    h('a', { href: mentionHref(m) }, h('b', {}, m.text)),
+    ' ', h('span', {}, shorten(m.sentence, 240)),
+    h('div', { class: 'muted' }, m.path || ''));
+}
+
+function mentionsPanel(entity, first) {
+  const total = entity.total_mentions ?? first.length;
+  const list = h('ol', { class: 'mentions', testid: 'entity-mentions' }, first.map(mentionItem));
+  let shown = first.length;
+  const more = h('button', { type: 'button', testid: 'more-mentions' }, 'Show more');
+  more.hidden = shown >= total;
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    const page = await api.entity(entity.id, shown);
+    for (const m of page.mentions || []) list.append(mentionItem(m));
+    shown += (page.mentions || []).length;
+    more.disabled = false;
+    more.hidden = shown >= total || !(page.mentions || []).length;
+  });
+  return h('section', { class: 'panel' }, h('h2', {}, `Mentions (${total})`), list, more);
+}
+
 export async function render(main, [id]) {
   const [entity, others] = await Promise.all([
     api.entity(id),
@@ -28,12 +54,7 @@ export async function render(main, [id]) {
       mapBox,
       status,
       corrections(entity, (others.entities || []).filter((e) => e.id !== entity.id), status)),
-    h('section', { class: 'panel' },
-      h('h2', {}, `Mentions (${mentions.length})`),
-      h('ol', { class: 'mentions', testid: 'entity-mentions' }, mentions.map((m) => h('li', { testid: 'mention' },
-        h('a', { href: mentionHref(m) }, h('b', {}, m.text)),
-        ' ', h('span', {}, shorten(m.sentence, 240)),
-        h('div', { class: 'muted' }, m.path || ''))))),
+    mentionsPanel(entity, mentions),
     h('section', { class: 'panel' },
       h('h2', {}, `Entries (${entries.length})`),
       h('ol', { class: 'entry-list', testid: 'entity-entries' }, entries.map((e) => h('li', { class: e.how === 'inherited' ? 'entry inherited' : 'entry' },
