@@ -449,3 +449,57 @@ fn prune_removes_documents_whose_file_is_gone() {
         0
     );
 }
+
+#[test]
+fn a_merge_reanalyses_only_the_documents_that_mention_its_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<PathBuf> = [
+        ("a.txt", "On 4 June 1920 Kuchik Khan occupied Rasht.\n"),
+        (
+            "b.txt",
+            "In August 1920 Mirza Kuchak led the rebels at Manjil.\n",
+        ),
+        ("c.txt", "In March 1921 Trotsky spoke in Moscow.\n"),
+    ]
+    .iter()
+    .map(|(name, text)| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    })
+    .collect();
+    let db = dir.path().join("corpus.db");
+    ingest(&db, &files);
+    let stamps = || -> Vec<(String, String)> {
+        let conn = annals_server::store::open(&db).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT path, analysed_with FROM documents ORDER BY path")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let before = stamps();
+    let server = Server::start(Some(&db));
+    let body =
+        serde_json::json!({"kind": "merge", "entities": ["PER:Kuchik Khan", "PER:Mirza Kuchak"]});
+    let (status, _, resp) = server.request("POST", "/api/corrections", body.to_string().as_bytes());
+    assert_eq!(status, 201, "{resp}");
+    let after = stamps();
+    assert_ne!(
+        before[0].1, after[0].1,
+        "a.txt names Kuchik Khan: analysed again"
+    );
+    assert_ne!(
+        before[1].1, after[1].1,
+        "b.txt names Mirza Kuchak: analysed again"
+    );
+    assert_eq!(before[2].1, after[2].1, "c.txt names neither: left alone");
+    // The next ingest agrees: nothing is stale.
+    let report = ingest(&db, &files);
+    assert!(
+        report.contains("3 files: 0 ingested, 3 unchanged"),
+        "{report}"
+    );
+}

@@ -3,8 +3,9 @@
 //! document never loses them:
 //!
 //! - merges and splits become an authority file (the same format as `annals entities
-//!   --authority`), which every analysis uses; the analysis stamp of each document includes the
-//!   authority's hash, so a changed authority makes the next ingest re-analyse every document;
+//!   --authority`), which every analysis uses; each document's analysis stamp records the
+//!   authority entries whose spellings occur in it (`store::Stamper`), so a merge makes the
+//!   server, and the next ingest, re-analyse just the documents that mention its names;
 //! - date fixes and drops are applied when timelines are assembled, by entry key (document path
 //!   and the span of the entry's head word, stable across re-ingests of an unchanged text).
 

@@ -6,7 +6,7 @@
 //! one connection, so memory stays bounded by the batch, whatever the corpus.
 
 use crate::corrections;
-use crate::store::{self, Analysed};
+use crate::store::{self, Analysed, Stamper};
 use annals::entity::authority::Authority;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
@@ -27,10 +27,10 @@ pub struct Report {
     pub pruned: usize,
 }
 
-/// The authority the corrections add up to, with the stamp that records it on each document.
-pub fn current_authority(conn: &Connection) -> Result<(Option<Arc<Authority>>, String)> {
+/// The authority the corrections add up to, with the stamper that records on each document the
+/// part of it that can touch that document.
+pub fn current_authority(conn: &Connection) -> Result<(Option<Arc<Authority>>, Stamper)> {
     let toml = corrections::authority_toml(&corrections::list(conn)?);
-    let stamp = store::analysis_stamp(toml.as_deref());
     let authority = match toml {
         Some(text) => Some(Arc::new(
             Authority::from_toml(&text, Path::new("corrections"))
@@ -38,7 +38,8 @@ pub fn current_authority(conn: &Connection) -> Result<(Option<Arc<Authority>>, S
         )),
         None => None,
     };
-    Ok((authority, stamp))
+    let stamper = Stamper::new(authority.as_deref());
+    Ok((authority, stamper))
 }
 
 /// The name a file is stored under: its absolute path, so that the same file ingested from
@@ -59,7 +60,7 @@ pub fn ingest(
     mut warn: impl FnMut(String),
 ) -> Result<Report> {
     let mut conn = store::open(db)?;
-    let (authority, stamp) = current_authority(&conn)?;
+    let (authority, stamper) = current_authority(&conn)?;
     let files = annals::io::walk::expand(inputs);
     let mut report = Report {
         files: files.len(),
@@ -69,7 +70,7 @@ pub fn ingest(
     let mut done = 0;
     for chunk in files.chunks(batch) {
         // Read and hash first (cheap), so unchanged files cost no analysis.
-        let mut todo: Vec<(String, PathBuf, Vec<u8>)> = Vec::new();
+        let mut todo: Vec<(String, PathBuf, Vec<u8>, String)> = Vec::new();
         for f in chunk {
             match f {
                 Err(e) => {
@@ -83,10 +84,11 @@ pub fn ingest(
                     }
                     Ok(bytes) => {
                         let name = stored_name(path);
+                        let stamp = stamper.stamp(&bytes);
                         if store::is_current(&conn, &name, &store::content_hash(&bytes), &stamp)? {
                             report.unchanged += 1;
                         } else {
-                            todo.push((name, path.clone(), bytes));
+                            todo.push((name, path.clone(), bytes, stamp));
                         }
                     }
                 },
@@ -94,8 +96,8 @@ pub fn ingest(
         }
         let analysed: Vec<Result<Analysed>> = todo
             .par_iter()
-            .map(|(name, path, bytes)| {
-                store::analyse(name, path, bytes, authority.as_ref(), &stamp)
+            .map(|(name, path, bytes, stamp)| {
+                store::analyse(name, path, bytes, authority.as_ref(), stamp)
             })
             .collect();
         for a in analysed {
@@ -142,17 +144,22 @@ pub fn prune(db: &Path) -> Result<usize> {
 }
 
 /// Re-analyse every stored document whose analysis stamp is not the current one (after a merge
-/// or split changed the authority), from the bytes stored with it. Returns how many changed.
+/// or split changed the authority, only the documents that mention its names), from the bytes
+/// stored with it. Returns how many changed.
 pub fn reanalyse_stale(db: &Path) -> Result<usize> {
     let mut conn = store::open(db)?;
-    let (authority, stamp) = current_authority(&conn)?;
-    let stale: Vec<(String, Vec<u8>)> = conn
-        .prepare("SELECT path, raw FROM documents WHERE analysed_with != ?1 ORDER BY id")?
-        .query_map([&stamp], |r| Ok((r.get(0)?, r.get(1)?)))?
+    let (authority, stamper) = current_authority(&conn)?;
+    let stored: Vec<(String, Vec<u8>, String)> = conn
+        .prepare("SELECT path, raw, analysed_with FROM documents ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let analysed: Vec<Result<Analysed>> = stale
+    let analysed: Vec<Result<Analysed>> = stored
         .par_iter()
-        .map(|(name, raw)| store::analyse(name, Path::new(name), raw, authority.as_ref(), &stamp))
+        .filter_map(|(name, raw, old)| {
+            let stamp = stamper.stamp(raw);
+            (stamp != *old)
+                .then(|| store::analyse(name, Path::new(name), raw, authority.as_ref(), &stamp))
+        })
         .collect();
     let mut n = 0;
     for a in analysed {

@@ -29,13 +29,13 @@ pub const REFERENCE_TEXT: &str = include_str!("../../../examples/gilan-1920.txt"
 pub fn reference_database(dir: &Path) -> Result<PathBuf> {
     let db = dir.join("reference.db");
     let mut conn = store::open(&db)?;
-    let (authority, stamp) = ingest::current_authority(&conn)?;
+    let (authority, stamper) = ingest::current_authority(&conn)?;
     let a = store::analyse(
         REFERENCE_NAME,
         Path::new(REFERENCE_NAME),
         REFERENCE_TEXT.as_bytes(),
         authority.as_ref(),
-        &stamp,
+        &stamper.stamp(REFERENCE_TEXT.as_bytes()),
     )?;
     store::write(&mut conn, &a)?;
     Ok(db)

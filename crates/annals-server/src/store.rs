@@ -6,6 +6,7 @@
 //! one, never half of each. WAL mode lets readers (the server) keep working while an ingest
 //! writes. Corrections live in their own table and are never touched by ingest.
 
+use annals::entity::alias::fold;
 use annals::entity::authority::Authority;
 use annals::io::{self, ReadOptions};
 use annals::pipeline::{Mode, Pipeline, TagOptions};
@@ -121,13 +122,62 @@ pub struct Analysed {
     pub sentences: Vec<(usize, usize)>,
 }
 
-/// What the rows of a document depend on besides its bytes: the engine and the authority.
-pub fn analysis_stamp(authority: Option<&str>) -> String {
-    let a = authority.map_or_else(
-        || "none".to_string(),
-        |t| blake3::hash(t.as_bytes()).to_hex().to_string(),
-    );
-    format!("annals {} authority {a}", env!("CARGO_PKG_VERSION"))
+/// What the rows of a document depend on besides its bytes: the engine, and the entries of the
+/// authority (the merges and splits) that can touch it: those with a spelling found in its text.
+/// A merge of two names so changes the stamp of the documents that mention them only, and only
+/// those are analysed again.
+pub struct Stamper {
+    engine: String,
+    /// Per authority entry: its folded spellings padded with spaces (word bounds), and what it
+    /// contributes to a stamp.
+    entries: Vec<(Vec<String>, String)>,
+}
+
+impl Stamper {
+    pub fn new(authority: Option<&Authority>) -> Stamper {
+        let entries = authority.map_or_else(Vec::new, |a| {
+            a.entries
+                .iter()
+                .map(|e| {
+                    let spellings = std::iter::once(&e.name)
+                        .chain(&e.aliases)
+                        .map(|s| format!(" {} ", fold(s)))
+                        .filter(|f| f.trim().len() > 1)
+                        .collect();
+                    let key = format!("{:?}|{}|{}\n", e.etype, e.name, e.aliases.join("|"));
+                    (spellings, key)
+                })
+                .collect()
+        });
+        Stamper {
+            engine: format!("annals {}", env!("CARGO_PKG_VERSION")),
+            entries,
+        }
+    }
+
+    /// The stamp of a document, from the bytes it is read from. Folding is the clustering's own
+    /// (diacritics, case and punctuation aside), so every spelling the authority can match is
+    /// seen; markup in the bytes can only add matches, never hide one.
+    pub fn stamp(&self, raw: &[u8]) -> String {
+        if self.entries.is_empty() {
+            return format!("{} authority none", self.engine);
+        }
+        let text = format!(" {} ", fold(&String::from_utf8_lossy(raw)));
+        let mut h = blake3::Hasher::new();
+        let mut any = false;
+        for (spellings, key) in &self.entries {
+            if spellings.iter().any(|s| text.contains(s.as_str())) {
+                h.update(key.as_bytes());
+                any = true;
+            }
+        }
+        // A document no entry touches is stamped as if there were no authority at all.
+        if any {
+            format!("{} authority {}", self.engine, h.finalize().to_hex())
+        } else {
+            format!("{} authority none", self.engine)
+        }
+    }
 }
 
 pub fn content_hash(bytes: &[u8]) -> String {
