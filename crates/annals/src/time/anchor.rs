@@ -94,6 +94,21 @@ impl Anchor {
         }
     }
 
+    /// The quarter a news report is about: the story's, when it has reached one, else the last
+    /// quarter completed before the document date.
+    pub fn reporting_quarter(&self) -> Option<Within> {
+        if self.mode != Mode::News {
+            return None;
+        }
+        match self.story {
+            Some(s) if matches!(s.within, Within::Quarter(_) | Within::Half(_)) => Some(s.within),
+            _ => {
+                let m = month_of(&self.dct?)?;
+                Some(Within::Quarter(((m as i32 - 1) / 3 + 3) as u8 % 4 + 1))
+            }
+        }
+    }
+
     /// Record a date the story has reached (narrative mode moves its reference to it).
     pub fn advance(&mut self, d: &Date) {
         if matches!(d.year, Year::Full(_)) {
@@ -297,7 +312,6 @@ impl Anchor {
                     unit: Unit::Year,
                     counted: true,
                     sign: -1,
-                    anaphoric: true,
                     ..
                 }
             )

@@ -212,6 +212,24 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
         let tense = anchor::tense_near(text, cand.span.start, cand.span.end);
         let (mut value, anchoring) = anchor.resolve(norm.meaning, tense);
         let rule = names[cand.rule];
+        // "The 1989 period", "the year-ago quarter": in a report a period named by its year is
+        // the reported quarter of that year.
+        if matches!(rule, "year-period" | "year-ago") {
+            let written = text[cand.span.start..cand.span.end].to_ascii_lowercase();
+            if let (Value::Date(d), Some(q), true) = (
+                &mut value,
+                anchor.reporting_quarter(),
+                written.contains("quarter") || written.contains("period"),
+            ) {
+                if d.within == Within::Whole && matches!(d.year, Year::Full(_)) && d.time.is_none()
+                {
+                    d.within = q;
+                    if rule == "year-period" {
+                        anchor.advance(d);
+                    }
+                }
+            }
+        }
         let mut calendar = norm.calendar.clone();
         let cut_over = |v: Value| match (config.julian_until, julian_to_gregorian(v)) {
             (Some(cut), Some((Value::Date(g), _))) => g
