@@ -202,6 +202,23 @@ impl OutputNames {
         }
         candidate
     }
+
+    /// Write `contents` under `dir` as `name` (a path relative to `dir`, given the extension
+    /// `ext` and made unique as [`OutputNames::claim`] does), creating its folders.
+    pub fn write(
+        &mut self,
+        dir: &Path,
+        name: &Path,
+        ext: &str,
+        contents: &str,
+    ) -> anyhow::Result<()> {
+        let target = dir.join(self.claim(&name.to_string_lossy(), ext));
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("creating {}", parent.display()))?;
+        }
+        std::fs::write(&target, contents).with_context(|| format!("writing {}", target.display()))
+    }
 }
 
 #[cfg(test)]

@@ -127,15 +127,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             Some(dir) => {
                 let (stem, ext) = name.rsplit_once('.').unwrap_or((name.as_str(), "txt"));
                 let sub = input::sub_folder(&args.files, &path);
-                let claimed =
-                    names.claim(&sub.join(format!("{stem}.{ext}")).to_string_lossy(), ext);
-                let target = dir.join(claimed);
-                if let Some(parent) = target.parent() {
-                    std::fs::create_dir_all(parent)
-                        .with_context(|| format!("creating {}", parent.display()))?;
-                }
-                std::fs::write(&target, out)
-                    .with_context(|| format!("writing {}", target.display()))?;
+                names.write(dir, &sub.join(format!("{stem}.{ext}")), ext, &out)?;
             }
             None => match stdout.lock().write_all(out.as_bytes()) {
                 // `annals tag … | head` closing the pipe early is not an error.

@@ -251,15 +251,7 @@ fn timeml(
             });
         match r {
             Ok((name, out)) => match &args.out_dir {
-                Some(dir) => {
-                    let target = dir.join(names.claim(&name.to_string_lossy(), "tml"));
-                    if let Some(parent) = target.parent() {
-                        std::fs::create_dir_all(parent)
-                            .with_context(|| format!("creating {}", parent.display()))?;
-                    }
-                    std::fs::write(&target, out)
-                        .with_context(|| format!("writing {}", target.display()))?;
-                }
+                Some(dir) => names.write(dir, &name, "tml", &out)?,
                 None => std::io::stdout()
                     .lock()
                     .write_all(out.as_bytes())

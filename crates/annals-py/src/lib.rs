@@ -107,6 +107,14 @@ struct Reading {
 }
 
 impl Reading {
+    fn new(format: &str, lossy: bool, max_bytes: u64) -> PyResult<Reading> {
+        Ok(Reading {
+            format: parse_format(format)?,
+            lossy,
+            max_bytes,
+        })
+    }
+
     /// The document a source names; a path is read with the format its extension implies.
     fn document(&self, source: &Source, fallback_name: &str) -> annals::Result<Document> {
         match source {
@@ -209,11 +217,7 @@ fn tag_many<'py>(
         .iter()
         .map(Source::extract)
         .collect::<PyResult<_>>()?;
-    let reading = Reading {
-        format: parse_format(format)?,
-        lossy,
-        max_bytes,
-    };
+    let reading = Reading::new(format, lossy, max_bytes)?;
     let opts = TagOptions {
         events,
         ..tag_options(dct, mode, julian_until)?
@@ -244,11 +248,7 @@ fn entities<'py>(
     max_bytes: u64,
 ) -> PyResult<Bound<'py, PyAny>> {
     let source = Source::extract(&source)?;
-    let reading = Reading {
-        format: parse_format(format)?,
-        lossy,
-        max_bytes,
-    };
+    let reading = Reading::new(format, lossy, max_bytes)?;
     let opts = TagOptions {
         entities: true,
         authority: read_authority(authority)?,
@@ -306,11 +306,7 @@ fn timeline<'py>(
             text => expanded.push(text),
         }
     }
-    let reading = Reading {
-        format: parse_format(format)?,
-        lossy,
-        max_bytes,
-    };
+    let reading = Reading::new(format, lossy, max_bytes)?;
     let opts = TagOptions {
         events: true,
         entities: true,

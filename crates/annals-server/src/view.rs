@@ -154,6 +154,17 @@ impl Filter {
 }
 
 impl View {
+    /// Add to an entry's JSON (the writers' output for entry `k`) what the browser needs
+    /// beyond the CLI's fields: its stable key and its document's id.
+    fn mark(&self, e: &mut Value, k: usize) {
+        e["key"] = self.keys[k].clone().into();
+        e["document"] = self
+            .documents
+            .get(self.timeline.entries[k].source)
+            .copied()
+            .into();
+    }
+
     /// Indices of the entries that pass `f`.
     pub fn select(&self, f: &Filter) -> Result<Vec<usize>> {
         let range = DateRange::parse(
@@ -197,12 +208,7 @@ impl View {
         if let Some(entries) = v["entries"].as_array_mut() {
             for (pos, e) in entries.iter_mut().enumerate() {
                 let k = keep[pos];
-                e["key"] = self.keys[k].clone().into();
-                e["document"] = self
-                    .documents
-                    .get(self.timeline.entries[k].source)
-                    .copied()
-                    .into();
+                self.mark(e, k);
                 e["corrected"] = self.corrected[k].into();
             }
         }
@@ -230,12 +236,7 @@ impl View {
                 if let Some(entries) = f["properties"]["entries"].as_array_mut() {
                     for e in entries {
                         if let Some(&k) = e["id"].as_str().and_then(|id| ids.get(id)) {
-                            e["key"] = self.keys[k].clone().into();
-                            e["document"] = self
-                                .documents
-                                .get(self.timeline.entries[k].source)
-                                .copied()
-                                .into();
+                            self.mark(e, k);
                         }
                     }
                 }

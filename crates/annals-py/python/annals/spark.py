@@ -21,7 +21,7 @@ writes: ``1919-FA``, ``192``, ``BC0044``).
 
 from __future__ import annotations
 
-from typing import Iterator, List, Optional, Sequence
+from typing import Callable, Iterable, Iterator, List, Optional, Sequence
 
 import pandas as pd
 from pyspark.sql import DataFrame, SparkSession
@@ -106,6 +106,35 @@ def _value(row: pd.Series, col: Optional[str], default: Optional[str]) -> Option
     return None if pd.isna(v) else str(v)
 
 
+def _per_document(
+    df: DataFrame,
+    text_col: str,
+    keep: Optional[Sequence[str]],
+    fields: List[tuple],
+    rows_of: Callable[[object, pd.Series, str], Iterable[dict]],
+) -> DataFrame:
+    """The rows ``rows_of(index, row, text)`` makes of each document, each with the ``keep``
+    columns of its input row, through ``mapInPandas`` (rows without text give none)."""
+    kept = _kept(df, text_col, keep)
+    kept_names = [f.name for f in kept]
+    schema = T.StructType(kept + [T.StructField(n, t) for n, t in fields])
+    columns = [f.name for f in schema.fields]
+
+    def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        for pdf in batches:
+            rows = []
+            for i, row in pdf.iterrows():
+                text = row[text_col]
+                if text is None or (not isinstance(text, str) and pd.isna(text)):
+                    continue
+                base = {n: row[n] for n in kept_names}
+                rows.extend({**base, **out} for out in rows_of(i, row, text))
+            # Only the schema's columns are kept, in its order.
+            yield pd.DataFrame(rows, columns=columns)
+
+    return df.mapInPandas(run, schema)
+
+
 def tag_column(
     df: DataFrame,
     text_col: str = "text",
@@ -124,35 +153,20 @@ def tag_column(
         ``format`` for all rows otherwise.
     The timex columns are those of ``annals tag --format json`` (its ``text`` is ``timex``).
     """
-    kept = _kept(df, text_col, keep)
-    kept_names = [f.name for f in kept]
-    schema = T.StructType(kept + [T.StructField(n, t) for n, t in TIMEX_FIELDS])
-    columns = [f.name for f in schema.fields]
 
-    def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    def timexes(_i: object, row: pd.Series, text: str) -> Iterable[dict]:
         import annals
 
-        for pdf in batches:
-            rows = []
-            for _, row in pdf.iterrows():
-                text = row[text_col]
-                if text is None or (not isinstance(text, str) and pd.isna(text)):
-                    continue
-                doc = annals.tag(
-                    text,
-                    dct=_value(row, dct_col, None),
-                    mode=mode,
-                    format=_value(row, format_col, format),
-                )
-                base = {n: row[n] for n in kept_names}
-                for t in doc["timexes"]:
-                    out = dict(base)
-                    out.update({n: t.get(n) for n, _ in TIMEX_FIELDS})
-                    out["timex"] = t["text"]
-                    rows.append(out)
-            yield pd.DataFrame(rows, columns=columns)
+        doc = annals.tag(
+            text,
+            dct=_value(row, dct_col, None),
+            mode=mode,
+            format=_value(row, format_col, format),
+        )
+        for t in doc["timexes"]:
+            yield {**{n: t.get(n) for n, _ in TIMEX_FIELDS}, "timex": t["text"]}
 
-    return df.mapInPandas(run, schema)
+    return _per_document(df, text_col, keep, TIMEX_FIELDS, timexes)
 
 
 def timeline_column(
@@ -173,38 +187,24 @@ def timeline_column(
     ``sort_start``/``sort_end`` (day numbers that order entries); :func:`merged_timeline` joins
     the entries of many documents.
     """
-    kept = _kept(df, text_col, keep)
-    kept_names = [f.name for f in kept]
-    schema = T.StructType(kept + [T.StructField(n, t) for n, t in ENTRY_FIELDS])
-    columns = [f.name for f in schema.fields]
 
-    def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    def entries(i: object, row: pd.Series, text: str) -> Iterable[dict]:
         import annals
 
-        for pdf in batches:
-            rows = []
-            for i, row in pdf.iterrows():
-                text = row[text_col]
-                if text is None or (not isinstance(text, str) and pd.isna(text)):
-                    continue
-                name = _value(row, name_col, f"row-{i}")
-                tl = annals.timeline(
-                    [(name, text)],
-                    dct=_value(row, dct_col, None),
-                    mode=mode,
-                    format=_value(row, format_col, format),
-                    threads=1,
-                )
-                base = {n: row[n] for n in kept_names}
-                for e in tl["entries"]:
-                    out = dict(base)
-                    out.update(annals.entry_row(e))
-                    out["lemma"] = (e.get("event") or {}).get("lemma")
-                    out["sort_start"], out["sort_end"] = e["sort_key"]
-                    rows.append({c: out.get(c) for c in columns})
-            yield pd.DataFrame(rows, columns=columns)
+        tl = annals.timeline(
+            [(_value(row, name_col, f"row-{i}"), text)],
+            dct=_value(row, dct_col, None),
+            mode=mode,
+            format=_value(row, format_col, format),
+            threads=1,
+        )
+        for e in tl["entries"]:
+            out = annals.entry_row(e)
+            out["lemma"] = (e.get("event") or {}).get("lemma")
+            out["sort_start"], out["sort_end"] = e["sort_key"]
+            yield out
 
-    return df.mapInPandas(run, schema)
+    return _per_document(df, text_col, keep, ENTRY_FIELDS, entries)
 
 
 def merged_timeline(entries: DataFrame) -> DataFrame:
