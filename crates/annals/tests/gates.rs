@@ -81,7 +81,7 @@ fn tbaq_cleaned_news() {
     floor("TBAQ strict F1", s.strict_f1, 85.6);
     floor("TBAQ relaxed F1", s.relaxed_f1, 92.5);
     floor("TBAQ type F1", s.type_f1, 87.7);
-    floor("TBAQ value F1", s.value_f1, 77.8);
+    floor("TBAQ value F1", s.value_f1, 78.5);
 }
 
 /// The reference document's key dates (issue 3's acceptance list), in narrative mode.

@@ -208,7 +208,8 @@ pub fn normalise(text: &str, c: &Candidate) -> Option<Normalised> {
             out.meaning = Meaning::Fixed(Value::Ref(r));
         }
     }
-    if has_time(&out.meaning) {
+    // "Sunday mornings" recur: a set keeps its type whatever the time of day in its value.
+    if has_time(&out.meaning) && out.ttype != TimexType::Set {
         out.ttype = TimexType::Time;
     }
     Some(out)
