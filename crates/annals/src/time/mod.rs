@@ -10,6 +10,7 @@ pub mod lexicon;
 pub mod normalise;
 pub mod recognise;
 pub mod rules;
+pub mod tense;
 pub mod value;
 
 use crate::document::{Span, Tag};
@@ -209,7 +210,7 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
         let Some(norm) = normalise::normalise(text, &cand) else {
             continue;
         };
-        let tense = anchor::tense_near(text, cand.span.start, cand.span.end);
+        let tense = tense::tense_near(text, cand.span.start, cand.span.end);
         let (mut value, anchoring) = anchor.resolve(norm.meaning, tense);
         let rule = names[cand.rule];
         // "The 1989 period", "the year-ago quarter": in a report a period named by its year is
