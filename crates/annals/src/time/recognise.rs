@@ -578,6 +578,27 @@ fn count_noun(word: &str) -> bool {
 }
 
 /// Context checks and modifier extension. Returns false when the match is not a time expression.
+/// Whether the phrase after "of" that follows the candidate names a time ("of a century", "of an
+/// hour", "of 1990", "of the year").
+fn time_follows_of(text: &str, cand: &Candidate) -> bool {
+    let rest = text[cand.core.end..].trim_start();
+    let Some(rest) = rest.get(2..) else {
+        return false;
+    };
+    let mut at = text.len() - rest.len();
+    let mut word = word_after(text, at).to_lowercase();
+    for _ in 0..2 {
+        if !matches!(word.as_str(), "a" | "an" | "the" | "this" | "that" | "last" | "next") {
+            break;
+        }
+        at = text.len() - text[at..].trim_start()[word.len()..].len();
+        word = word_after(text, at).to_lowercase();
+    }
+    word.starts_with(|c: char| c.is_ascii_digit())
+        || super::lexicon::unit(word.trim_end_matches('s')).is_some()
+        || super::lexicon::unit(&word).is_some()
+}
+
 fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
     let name = rule.name.as_str();
     let before = word_before(text, cand.core.start);
@@ -806,6 +827,11 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
             }
             // A year number is not an amount ("the 1988 quarter").
             if n.len() == 4 && n.chars().all(|c| c.is_ascii_digit()) {
+                return false;
+            }
+            // "Three-quarters of its food", "a quarter of the market" are shares, not periods;
+            // "a quarter of a century" and "three quarters of an hour" stay durations.
+            if unit.starts_with("quarter") && after_lower == "of" && !time_follows_of(text, cand) {
                 return false;
             }
             // Ages ("a 6-year-old boy", "52 years old") are not time expressions in TimeML.
