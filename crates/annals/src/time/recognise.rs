@@ -867,6 +867,16 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
         {
             return false;
         }
+        // "the Communist Party daily Granma", "the weekly Der Spiegel": before a name, "daily"
+        // and "weekly" are newspapers.
+        "set-adverb"
+            if after.starts_with(|c: char| c.is_uppercase())
+                && !cand.has(Part::Freq)
+                && text[cand.core.start..cand.core.end]
+                    .starts_with(|c: char| c.is_lowercase()) =>
+        {
+            return false;
+        }
         "ref-present" => {
             let w = text[cand.core.start..cand.core.end].to_lowercase();
             if w == "current" || w == "the current" {
