@@ -1,6 +1,7 @@
 //! `annals train event`: train the event tagger on TimeML EVENT annotation (TBAQ-cleaned).
 
 use annals::event::lemma::Lemmatizer;
+use annals::event::nouns::EventNouns;
 use annals::event::train::{self, EventScores, LabelledSentence, TrainOptions};
 use annals::event::EventTagger;
 use annals::io::{self, ReadOptions};
@@ -30,6 +31,10 @@ pub struct EventArgs {
         default_value = "../shared/data/ud-english-ewt/en_ewt-ud-train.conllu"
     )]
     pub ewt: PathBuf,
+    /// GUM folder (holding dep/ and splits/): how often its train and dev documents make a
+    /// noun the head of an event mention (non-commercial genres left out).
+    #[arg(long, value_name = "DIR", default_value = "../shared/data/gum")]
+    pub gum: PathBuf,
     /// Where to write the model (the bundled one is data/event-tbaq.bin; rebuild to use it).
     #[arg(long, value_name = "FILE", default_value = "data/event-tbaq.bin")]
     pub out: PathBuf,
@@ -50,8 +55,9 @@ pub struct EventArgs {
 const HELP: &str = "\
 Every EVENT in TimeBank and AQUAINT is one word, so the tagger labels words: no event, or one of
 the seven TimeML classes. Documents are segmented, POS-tagged and time-tagged by annals itself,
-as they will be when tagging. The lemma table comes from UD English EWT. The same data, epochs
-and seed give the same model. TimeBank/AQUAINT are for research use (see data/PROVENANCE.md);
+as they will be when tagging. The lemma table comes from UD English EWT, and how often a noun
+names an event from GUM's entity layer (train and dev, non-commercial genres left out). The
+same data, epochs and seed give the same model. TimeBank/AQUAINT are for research use (see data/PROVENANCE.md);
 the training text is not copied into the model, only feature weights.
 
 Cross-corpus scores (train on one part, score the other), as in data/PROVENANCE.md:
@@ -84,6 +90,17 @@ pub fn run(args: EventArgs) -> anyhow::Result<()> {
         lemmatizer.len(),
         args.ewt.display()
     );
+    let nouns = EventNouns::read_gum(&args.gum).with_context(|| {
+        format!(
+            "reading {} (point --gum at the GUM folder holding dep/ and splits/)",
+            args.gum.display()
+        )
+    })?;
+    eprintln!(
+        "event nouns: {} noun lemmas from {}",
+        nouns.len(),
+        args.gum.display()
+    );
     let mut train_sentences = Vec::new();
     for dir in &args.train {
         train_sentences.extend(read_folder(dir)?);
@@ -104,13 +121,20 @@ pub fn run(args: EventArgs) -> anyhow::Result<()> {
         ensemble: args.ensemble,
         margin: args.margin,
     };
-    let tagger = train::train(&train_sentences, &dev, lemmatizer, &opts, |m, e, s| {
-        if args.dev.is_some() {
-            eprintln!("member {m} epoch {e}: dev {}", describe(s));
-        } else {
-            eprintln!("member {m} epoch {e} done");
-        }
-    })
+    let tagger = train::train(
+        &train_sentences,
+        &dev,
+        lemmatizer,
+        nouns,
+        &opts,
+        |m, e, s| {
+            if args.dev.is_some() {
+                eprintln!("member {m} epoch {e}: dev {}", describe(s));
+            } else {
+                eprintln!("member {m} epoch {e} done");
+            }
+        },
+    )
     .context("training the event tagger")?;
     let bytes = tagger.to_bytes();
     EventTagger::from_bytes(&bytes).context("the new model does not load back")?;

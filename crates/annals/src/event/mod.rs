@@ -4,7 +4,8 @@
 //! Detection is a token classifier — every EVENT in TimeBank and AQUAINT is a single word —
 //! trained by `annals train event` on the EVENT annotation of TBAQ-cleaned (see
 //! `data/PROVENANCE.md`) with the shared greedy averaged perceptron. Its features are the word,
-//! its lemma ([`lemma::Lemmatizer`]), its UPOS tag from [`crate::tagging`], endings and
+//! its lemma ([`lemma::Lemmatizer`]), how often GUM makes the noun an event
+//! ([`nouns::EventNouns`]), its UPOS tag from [`crate::tagging`], endings and
 //! neighbours ([`features`]). Words inside time expressions are never events.
 //!
 //! [`anchor`] then ties each event to the time expression that governs it.
@@ -12,6 +13,7 @@
 pub mod anchor;
 mod features;
 pub mod lemma;
+pub mod nouns;
 pub mod train;
 
 use crate::document::Span;
@@ -21,6 +23,7 @@ use crate::tagging::Upos;
 use crate::text::Segmented;
 use features::{token_features, Scratch};
 use lemma::Lemmatizer;
+use nouns::EventNouns;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -108,14 +111,16 @@ pub struct Event {
 }
 
 const MAGIC: &[u8; 8] = b"ANNLEVNT";
-/// Changes whenever the features change meaning.
-const FORMAT_VERSION: u32 = 1;
+/// Changes whenever the features change meaning. 2: derivation kinds, lemma restoration and
+/// the GUM event-noun grades.
+const FORMAT_VERSION: u32 = 2;
 
-/// The event tagger: a perceptron and the lemma table its features use.
+/// The event tagger: a perceptron and the lexicons its features use.
 #[derive(Clone, Debug)]
 pub struct EventTagger {
     model: Perceptron,
     lemmatizer: Lemmatizer,
+    nouns: EventNouns,
 }
 
 static BUNDLED_BYTES: &[u8] = include_bytes!("../../../../data/event-tbaq.bin");
@@ -139,6 +144,7 @@ impl EventTagger {
         };
         let mut r = Reader::open(bytes, MAGIC, "event", FORMAT_VERSION).map_err(bad)?;
         let lemmatizer = Lemmatizer::read(&mut r).map_err(bad)?;
+        let nouns = EventNouns::read(&mut r).map_err(bad)?;
         let model = Perceptron::read(&mut r).map_err(bad)?;
         r.end().map_err(bad)?;
         if model.classes().iter().map(String::as_str).ne(LABELS) {
@@ -147,7 +153,11 @@ impl EventTagger {
                 model.classes()
             ))));
         }
-        Ok(EventTagger { model, lemmatizer })
+        Ok(EventTagger {
+            model,
+            lemmatizer,
+            nouns,
+        })
     }
 
     /// Load a model file (for `--event-model`).
@@ -168,12 +178,17 @@ impl EventTagger {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer::new(MAGIC, FORMAT_VERSION);
         self.lemmatizer.write(&mut w);
+        self.nouns.write(&mut w);
         self.model.write(&mut w);
         w.finish()
     }
 
     pub fn lemmatizer(&self) -> &Lemmatizer {
         &self.lemmatizer
+    }
+
+    pub fn event_nouns(&self) -> &EventNouns {
+        &self.nouns
     }
 
     /// Number of (feature, class) weights, for reports.
@@ -230,7 +245,7 @@ impl EventTagger {
 
     /// Greedy left-to-right decoding into `sc.labels`.
     fn predict(&self, words: &[&str], upos: &[Upos], time: &[bool], sc: &mut Scratch) {
-        sc.prepare(words, upos, time, &self.lemmatizer);
+        sc.prepare(words, upos, time, &self.lemmatizer, &self.nouns);
         let mut scores = [0f32; N_LABELS];
         for (i, word) in words.iter().enumerate() {
             let label = if time.get(i).copied().unwrap_or(false) || !is_wordlike(word) {

@@ -6,6 +6,7 @@
 
 use super::features::{token_features, Scratch};
 use super::lemma::Lemmatizer;
+use super::nouns::EventNouns;
 use super::{argmax, is_wordlike, previous, EventClass, EventTagger, LABELS, N_LABELS};
 use crate::document::{Document, Span};
 use crate::error::{Error, Result};
@@ -162,6 +163,7 @@ pub fn train(
     train: &[LabelledSentence],
     dev: &[LabelledSentence],
     lemmatizer: Lemmatizer,
+    nouns: EventNouns,
     opts: &TrainOptions,
     mut progress: impl FnMut(usize, usize, &EventScores),
 ) -> Result<EventTagger> {
@@ -174,6 +176,7 @@ pub fn train(
     let mut tagger = EventTagger {
         model: empty().map_err(invalid)?,
         lemmatizer,
+        nouns,
     };
     let mut members: Vec<Perceptron> = Vec::new();
     for member in 1..=opts.ensemble.max(1) {
@@ -187,7 +190,7 @@ pub fn train(
             for &k in &order {
                 let s = &train[k];
                 let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-                sc.prepare(&words, &s.upos, &s.time, &tagger.lemmatizer);
+                sc.prepare(&words, &s.upos, &s.time, &tagger.lemmatizer, &tagger.nouns);
                 for (i, &truth) in s.gold.iter().enumerate() {
                     // Words the tagger never considers are not training examples either.
                     if s.time[i] || !is_wordlike(words[i]) {
