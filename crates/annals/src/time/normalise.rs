@@ -185,6 +185,14 @@ pub fn normalise(text: &str, c: &Candidate) -> Option<Normalised> {
                 None => None,
             };
             let tenths = tenths.map(|t| t * lexicon::unit_multiplier(unit_word));
+            // "a year and a half", "a month-and-a-half": the half comes after the unit.
+            let written = text[c.core.start..c.core.end].to_ascii_lowercase();
+            let tenths = match tenths {
+                Some(t) if written.ends_with("and a half") || written.ends_with("-and-a-half") => {
+                    Some(t + 5 * lexicon::unit_multiplier(unit_word))
+                }
+                other => other,
+            };
             out.ttype = TimexType::Duration;
             out.meaning = Meaning::Fixed(Value::Duration(Duration { tenths, unit }));
         }

@@ -318,6 +318,31 @@ impl fmt::Display for Duration {
             None => f.write_str("X")?,
             Some(t) => {
                 let t = t * mult;
+                // A fraction of a day, an hour or a minute is written in the next smaller
+                // unit when it comes out whole ("5 1/2 hours" = PT5H30M, "half an hour" =
+                // PT30M, "a day and a half" = P1DT12H). Years and months keep the decimal
+                // (WikiWars writes "two and a half years" as P2.5Y).
+                let smaller = match letter {
+                    'D' if !is_time => Some(('H', 24, true)),
+                    'H' => Some(('M', 60, true)),
+                    'M' if is_time => Some(('S', 60, true)),
+                    _ => None,
+                };
+                if let Some((small, per, _)) =
+                    smaller.filter(|(_, per, _)| t % 10 != 0 && (t % 10) * per % 10 == 0)
+                {
+                    let (whole, part) = (t / 10, (t % 10) * per / 10);
+                    if letter == 'D' {
+                        if whole > 0 {
+                            write!(f, "{whole}D")?;
+                        }
+                        return write!(f, "T{part}{small}");
+                    }
+                    if whole > 0 {
+                        write!(f, "{whole}{letter}")?;
+                    }
+                    return write!(f, "{part}{small}");
+                }
                 if t % 10 == 0 {
                     write!(f, "{}", t / 10)?;
                 } else {
