@@ -193,6 +193,12 @@ pub fn normalise(text: &str, c: &Candidate) -> Option<Normalised> {
                 }
                 other => other,
             };
+            // "A couple of years" is about two: TimeBank writes P2Y with mod APPROX.
+            if out.modifier.is_none()
+                && p(Part::N).is_some_and(|n| n.to_ascii_lowercase().contains("couple"))
+            {
+                out.modifier = Some(Mod::Approx);
+            }
             out.ttype = TimexType::Duration;
             out.meaning = Meaning::Fixed(Value::Duration(Duration { tenths, unit }));
         }
@@ -215,6 +221,12 @@ pub fn normalise(text: &str, c: &Candidate) -> Option<Normalised> {
             };
             out.meaning = Meaning::Fixed(Value::Ref(r));
         }
+    }
+    // "mid-afternoon (yesterday)": the middle of that part of the day.
+    if c.part(text, Part::Pod)
+        .is_some_and(|w| w.to_ascii_lowercase().starts_with("mid") && w.len() > 8)
+    {
+        out.modifier = Some(Mod::Mid);
     }
     // "Sunday mornings" recur: a set keeps its type whatever the time of day in its value.
     if has_time(&out.meaning) && out.ttype != TimexType::Set {
@@ -644,7 +656,7 @@ fn offset_meaning(text: &str, c: &Candidate) -> Option<Meaning> {
     };
     // "later that month" / "earlier this year": the reference period itself.
     let named = super::rules::rules().names[c.rule];
-    let (amount, sign) = if named == "later-that-unit" {
+    let (amount, sign) = if named == "later-that-unit" || named == "pod-mid" {
         // "later that month" / "earlier this year" name the period itself; the mod says which end.
         (Some(0), 0)
     } else {

@@ -588,7 +588,10 @@ fn time_follows_of(text: &str, cand: &Candidate) -> bool {
     let mut at = text.len() - rest.len();
     let mut word = word_after(text, at).to_lowercase();
     for _ in 0..2 {
-        if !matches!(word.as_str(), "a" | "an" | "the" | "this" | "that" | "last" | "next") {
+        if !matches!(
+            word.as_str(),
+            "a" | "an" | "the" | "this" | "that" | "last" | "next"
+        ) {
             break;
         }
         at = text.len() - text[at..].trim_start()[word.len()..].len();
@@ -872,8 +875,7 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
         "set-adverb"
             if after.starts_with(|c: char| c.is_uppercase())
                 && !cand.has(Part::Freq)
-                && text[cand.core.start..cand.core.end]
-                    .starts_with(|c: char| c.is_lowercase()) =>
+                && text[cand.core.start..cand.core.end].starts_with(|c: char| c.is_lowercase()) =>
         {
             return false;
         }
