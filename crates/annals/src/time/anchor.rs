@@ -113,7 +113,7 @@ impl Anchor {
     pub fn resolve(&mut self, meaning: Meaning, tense: Tense) -> (Value, Anchoring) {
         let anaphoric = match meaning {
             Meaning::Offset { anaphoric, .. } => anaphoric,
-            Meaning::Clock(_) | Meaning::StoryTime => true,
+            Meaning::Clock(_) | Meaning::StoryTime | Meaning::MonthDay(_) => true,
             _ => false,
         };
         let mut reference = self.reference(anaphoric);
@@ -280,6 +280,24 @@ impl Anchor {
                         };
                         (Value::Date(d), Anchoring::Unanchored)
                     }
+                }
+            }
+            Meaning::MonthDay(day) => {
+                let in_month = reference.and_then(|(r, how)| {
+                    let (y, m) = (year_of(&r)?, month_of(&r)?);
+                    civil::Date::new(i16::try_from(y).ok()?, m as i8, day as i8).ok()?;
+                    Some((Date::day(y, m, day), how))
+                });
+                match in_month {
+                    Some((d, how)) => (Value::Date(d), how),
+                    None => (
+                        Value::Date(Date {
+                            year: Year::Unknown,
+                            within: Within::Day(None, Some(day)),
+                            time: None,
+                        }),
+                        Anchoring::Unanchored,
+                    ),
                 }
             }
             Meaning::Clock(t) => match reference.filter(|(r, _)| r.ymd().is_some()) {

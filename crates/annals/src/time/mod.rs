@@ -266,6 +266,7 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
         let borrow = match norm.meaning {
             normalise::Meaning::NeedsYear(..) => Borrow::Year,
             normalise::Meaning::Clock(t) => Borrow::Day(t),
+            normalise::Meaning::MonthDay(d) => Borrow::Month(d),
             _ => Borrow::Nothing,
         };
         if rule == "year-range-short" {
@@ -353,6 +354,8 @@ enum Borrow {
     Year,
     /// Its day ("11 a.m. on 11 November 1918", "10:35 a.m. yesterday").
     Day(value::TimeOfDay),
+    /// Its month and year ("from the 13th to the 19th of October 1950").
+    Month(u8),
 }
 
 /// In ranges and "time on date" pairs the second expression completes the first; that beats the
@@ -404,6 +407,16 @@ fn borrow_from_next(text: &str, out: &mut [Timex], borrows: &[(usize, Borrow)]) 
                         ..second
                     });
                     out[i].anchoring = next_anchoring;
+                }
+            }
+            Borrow::Month(day) => {
+                if let (Year::Full(y), Some(m)) = (second.year, month_of(&second)) {
+                    if second.ymd().is_some()
+                        && jiff::civil::Date::new(y as i16, m as i8, day as i8).is_ok()
+                    {
+                        out[i].value = Value::Date(Date::day(y, m, day));
+                        out[i].anchoring = next_anchoring;
+                    }
                 }
             }
             Borrow::Nothing => {}

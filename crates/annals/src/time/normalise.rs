@@ -46,6 +46,8 @@ pub enum Meaning {
     },
     /// A time of day on the reference day.
     Clock(TimeOfDay),
+    /// A day of the reference month ("on the 20th").
+    MonthDay(u8),
     /// The story's current time ("at the same time", "this period").
     StoryTime,
     /// "The turn of the century": the century boundary nearest the story's year.
@@ -330,6 +332,14 @@ fn date_meaning(text: &str, c: &Candidate, modifier: &mut Option<Mod>) -> Option
     let p = |part| c.part(text, part);
     let name = super::rules::rules().names[c.rule];
 
+    if name == "ordinal-day" {
+        let d = p(Part::D)?;
+        let n: u8 = d
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .parse()
+            .ok()?;
+        return (1..=31).contains(&n).then_some(Meaning::MonthDay(n));
+    }
     if name == "interwar" {
         // 1918–1939 has no single TimeML value; the century is the honest underspecified one
         // (the timeline places it in the 1900s).

@@ -879,6 +879,58 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
         {
             return false;
         }
+        "ordinal-day" => {
+            let before_time = matches!(
+                before.as_str(),
+                "on" | "by" | "until" | "till" | "from" | "since" | "to" | "before" | "after"
+            );
+            // What follows a day: punctuation, or a word that opens the rest of the clause.
+            let clause_follows = after.is_empty()
+                || matches!(
+                    after_lower.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "he"
+                        | "she"
+                        | "it"
+                        | "they"
+                        | "we"
+                        | "i"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "and"
+                        | "but"
+                        | "when"
+                        | "as"
+                        | "while"
+                        | "at"
+                        | "in"
+                        | "after"
+                        | "before"
+                        | "there"
+                        | "this"
+                        | "that"
+                        | "then"
+                        | "de"
+                        | "von"
+                        | "van"
+                        | "all"
+                        | "both"
+                        | "some"
+                        | "most"
+                        | "to"
+                        | "through"
+                        | "until"
+                        | "or"
+                );
+            if !(before_time && clause_follows) {
+                return false;
+            }
+        }
         "ref-present" => {
             let w = text[cand.core.start..cand.core.end].to_lowercase();
             if w == "current" || w == "the current" {
