@@ -159,19 +159,13 @@ struct RawMention {
     etype: EntityType,
 }
 
-/// One open bracket: the GUM entity id, its type (None when not PER/LOC/ORG) and first token.
-struct Open<'a> {
-    id: &'a str,
-    etype: Option<EntityType>,
-    start: usize,
-}
-
 /// Per-sentence scratch: the words' heads (1-based, 0 = root) for the named-mention test.
 #[derive(Default)]
 struct Scratch<'a> {
     sentence: Sentence,
     heads: Vec<usize>,
-    open: Vec<Open<'a>>,
+    /// Open mentions: the type is None when not PER/LOC/ORG.
+    open: Vec<OpenMention<'a, Option<EntityType>>>,
     mentions: Vec<RawMention>,
 }
 
@@ -248,6 +242,30 @@ fn map_type(gum: &str) -> Option<EntityType> {
 /// Read one MISC `Entity=` value on token `index`: openings `(id-type-…`, optionally closed on
 /// the spot by `)`, and closings `id)`, in written order.
 fn read_brackets<'a>(value: &'a str, index: usize, s: &mut Scratch<'a>) -> Result<(), String> {
+    let mentions = &mut s.mentions;
+    entity_brackets(value, index, map_type, &mut s.open, |etype, start, end| {
+        if let Some(etype) = etype {
+            mentions.push(RawMention { start, end, etype });
+        }
+    })
+}
+
+/// An open mention while a sentence is read: GUM's entity id, what `classify` made of its type
+/// and its first token.
+pub(crate) type OpenMention<'a, T> = (&'a str, T, usize);
+
+/// The bracket notation of GUM's (CorefUD's) `Entity=` MISC value on token `index`: an opening
+/// `(id-type-…` goes on `open`, closed on the spot by `)` for a one-token mention; a closing
+/// `id)` closes the most recent open mention of that entity (the CorefUD nesting rule). Each
+/// mention found is reported as `(classify(type), first token, end token exclusive)`. Shared by
+/// the NER training reader and the event-noun lexicon (`event::nouns`).
+pub(crate) fn entity_brackets<'a, T: Copy>(
+    value: &'a str,
+    index: usize,
+    classify: impl Fn(&str) -> T,
+    open: &mut Vec<OpenMention<'a, T>>,
+    mut mention: impl FnMut(T, usize, usize),
+) -> Result<(), String> {
     let bytes = value.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -255,23 +273,18 @@ fn read_brackets<'a>(value: &'a str, index: usize, s: &mut Scratch<'a>) -> Resul
             let body_end = value[i + 1..]
                 .find(['(', ')'])
                 .map_or(value.len(), |k| i + 1 + k);
-            let body = &value[i + 1..body_end];
-            let mut fields = body.split('-');
+            let mut fields = value[i + 1..body_end].split('-');
             let id = fields.next().unwrap_or("");
-            let etype = fields.next().and_then(map_type);
+            let kind = classify(fields.next().unwrap_or(""));
             if id.is_empty() {
                 return Err(format!("entity opening without an id in {value:?}"));
             }
             i = body_end;
             if bytes.get(i) == Some(&b')') {
-                push_mention(s, etype, index, index + 1);
+                mention(kind, index, index + 1);
                 i += 1;
             } else {
-                s.open.push(Open {
-                    id,
-                    etype,
-                    start: index,
-                });
+                open.push((id, kind, index));
             }
         } else {
             let close_end = value[i..]
@@ -279,22 +292,15 @@ fn read_brackets<'a>(value: &'a str, index: usize, s: &mut Scratch<'a>) -> Resul
                 .map(|k| i + k)
                 .ok_or_else(|| format!("unterminated entity closing in {value:?}"))?;
             let id = &value[i..close_end];
-            // Close the most recent open mention of this entity (CorefUD nesting rule).
-            let Some(pos) = s.open.iter().rposition(|o| o.id == id) else {
+            let Some(pos) = open.iter().rposition(|o| o.0 == id) else {
                 return Err(format!("entity {id:?} closed but never opened"));
             };
-            let o = s.open.remove(pos);
-            push_mention(s, o.etype, o.start, index + 1);
+            let (_, kind, start) = open.remove(pos);
+            mention(kind, start, index + 1);
             i = close_end + 1;
         }
     }
     Ok(())
-}
-
-fn push_mention(s: &mut Scratch<'_>, etype: Option<EntityType>, start: usize, end: usize) {
-    if let Some(etype) = etype {
-        s.mentions.push(RawMention { start, end, etype });
-    }
 }
 
 /// Turn the sentence's raw mentions into named-entity spans (see the module comment) and move

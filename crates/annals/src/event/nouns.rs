@@ -12,7 +12,7 @@
 //! genres whose texts are licensed non-commercially
 //! ([`crate::entity::gum::NON_COMMERCIAL_GENRES`]): the grades end up in the shipped model.
 
-use crate::entity::gum::NON_COMMERCIAL_GENRES;
+use crate::entity::gum::{entity_brackets, OpenMention, NON_COMMERCIAL_GENRES};
 use crate::error::{Error, Result};
 use crate::model::{ModelError, Reader, Writer};
 use std::collections::HashMap;
@@ -88,7 +88,7 @@ impl NounCounts {
         let mut words: Vec<Word<'_>> = Vec::new();
         // Mentions as (first, last) 0-based word indices and whether they are events.
         let mut mentions: Vec<(usize, usize, bool)> = Vec::new();
-        let mut open: Vec<(&str, usize, bool)> = Vec::new();
+        let mut open: Vec<OpenMention<'_, bool>> = Vec::new();
         for line in text.lines().chain(std::iter::once("")) {
             if line.trim().is_empty() {
                 self.add_sentence(&words, &mentions);
@@ -113,7 +113,14 @@ impl NounCounts {
             let Some(value) = cols[9].split('|').find_map(|kv| kv.strip_prefix("Entity=")) else {
                 continue;
             };
-            read_brackets(value, index, &mut open, &mut mentions);
+            // A lexicon, not a validator: a malformed value only loses its own mentions.
+            let _ = entity_brackets(
+                value,
+                index,
+                |etype| etype == "event",
+                &mut open,
+                |event, first, end| mentions.push((first, end - 1, event)),
+            );
         }
     }
 
@@ -150,46 +157,6 @@ impl NounCounts {
         pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let (lemmas, grades) = pairs.into_iter().unzip();
         EventNouns::indexed(lemmas, grades)
-    }
-}
-
-/// Read one MISC `Entity=` value on word `index`: `(12-event-…` opens mention 12, `12)` closes
-/// the most recent open mention of entity 12, `(12-event-…)` is a one-word mention. Malformed
-/// brackets are skipped: this is a lexicon, not a validator.
-fn read_brackets<'a>(
-    value: &'a str,
-    index: usize,
-    open: &mut Vec<(&'a str, usize, bool)>,
-    mentions: &mut Vec<(usize, usize, bool)>,
-) {
-    let bytes = value.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'(' {
-            let end = value[i + 1..]
-                .find(['(', ')'])
-                .map_or(value.len(), |k| i + 1 + k);
-            let mut fields = value[i + 1..end].split('-');
-            let id = fields.next().unwrap_or("");
-            let event = fields.next() == Some("event");
-            i = end;
-            if bytes.get(i) == Some(&b')') {
-                mentions.push((index, index, event));
-                i += 1;
-            } else {
-                open.push((id, index, event));
-            }
-        } else {
-            let Some(close) = value[i..].find(')').map(|k| i + k) else {
-                return;
-            };
-            let id = &value[i..close];
-            if let Some(pos) = open.iter().rposition(|o| o.0 == id) {
-                let (_, first, event) = open.remove(pos);
-                mentions.push((first, index, event));
-            }
-            i = close + 1;
-        }
     }
 }
 
