@@ -248,7 +248,7 @@ impl EventTagger {
         sc.prepare(words, upos, time, &self.lemmatizer, &self.nouns);
         let mut scores = [0f32; N_LABELS];
         for (i, word) in words.iter().enumerate() {
-            let label = if time.get(i).copied().unwrap_or(false) || !is_wordlike(word) {
+            let label = if !can_be_event(word, upos.get(i), time.get(i).copied().unwrap_or(false)) {
                 0
             } else {
                 let (p1, p2) = previous(&sc.labels, i);
@@ -262,9 +262,14 @@ impl EventTagger {
     }
 }
 
-/// Whether a token can be an event word at all (punctuation and numbers cannot).
-fn is_wordlike(w: &str) -> bool {
-    w.chars().any(char::is_alphabetic)
+/// Whether a token can be an event word at all. Punctuation and numbers cannot, nor words inside
+/// time expressions, nor auxiliaries and copulas (UPOS AUX): TimeML tags the main verb or the
+/// predicate ("has *left*", "was *ill*", "will *meet*"), never "has", "was" or "will". Both
+/// training corpora mark a few anyway (AQUAINT 104 of 1,330); leaving them out raised the
+/// cross-corpus extent F1 in both directions (AQUAINT→TimeBank 79.21 → 79.74, the reverse 85.16
+/// → 85.36; +0.2 to +0.5 over three seeds).
+fn can_be_event(word: &str, upos: Option<&Upos>, in_time: bool) -> bool {
+    !in_time && word.chars().any(char::is_alphabetic) && upos != Some(&Upos::Aux)
 }
 
 /// Whether `span` lies inside one of `spans` (sorted by start).
@@ -295,6 +300,22 @@ fn previous(labels: &[usize], i: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn auxiliaries_numbers_and_times_are_never_events() {
+        assert!(can_be_event("occupied", Some(&Upos::Verb), false));
+        assert!(!can_be_event("was", Some(&Upos::Aux), false));
+        assert!(!can_be_event("1920", Some(&Upos::Num), false));
+        assert!(!can_be_event("spring", Some(&Upos::Noun), true));
+        // The bundled model never marks an auxiliary, whatever its weights say.
+        let tagger = EventTagger::bundled();
+        let mut sc = Scratch::default();
+        let words = ["The", "army", "was", "defeated", "."];
+        let upos = [Upos::Det, Upos::Noun, Upos::Aux, Upos::Verb, Upos::Punct];
+        tagger.predict(&words, &upos, &[false; 5], &mut sc);
+        assert_eq!(sc.labels[2], 0);
+        assert_ne!(sc.labels[3], 0);
+    }
 
     #[test]
     fn classes_round_trip_through_labels() {

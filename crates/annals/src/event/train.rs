@@ -7,7 +7,7 @@
 use super::features::{token_features, Scratch};
 use super::lemma::Lemmatizer;
 use super::nouns::EventNouns;
-use super::{argmax, is_wordlike, previous, EventClass, EventTagger, LABELS, N_LABELS};
+use super::{argmax, can_be_event, previous, EventClass, EventTagger, LABELS, N_LABELS};
 use crate::document::{Document, Span};
 use crate::error::{Error, Result};
 use crate::model::{ModelError, Perceptron, Prune, SplitMix64, Trainer};
@@ -193,7 +193,7 @@ pub fn train(
                 sc.prepare(&words, &s.upos, &s.time, &tagger.lemmatizer, &tagger.nouns);
                 for (i, &truth) in s.gold.iter().enumerate() {
                     // Words the tagger never considers are not training examples either.
-                    if s.time[i] || !is_wordlike(words[i]) {
+                    if !can_be_event(words[i], s.upos.get(i), s.time[i]) {
                         sc.labels.push(0);
                         continue;
                     }
