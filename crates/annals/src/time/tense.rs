@@ -183,24 +183,28 @@ pub fn tense_near(text: &str, start: usize, end: usize) -> Tense {
     let centre = (start - lo + end - lo) / 2;
     let mut nearest_future = usize::MAX;
     let mut nearest_past = usize::MAX;
-    let mut words = Vec::new();
+    // One lowercase copy of the window (ASCII lowercasing keeps byte offsets), sliced per word:
+    // this runs for every candidate expression.
+    let lower = window.to_ascii_lowercase();
+    let mut words: Vec<(usize, &str, bool)> = Vec::new();
     let mut at = 0;
     for w in window.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
         if !w.is_empty() {
+            let offset = w.as_ptr() as usize - window.as_ptr() as usize;
             words.push((
                 at,
-                w.to_ascii_lowercase(),
+                &lower[offset..offset + w.len()],
                 w.starts_with(char::is_uppercase),
             ));
         }
         at += w.len() + 1;
     }
-    for (i, (pos, w, capitalised)) in words.iter().enumerate() {
+    for (i, &(pos, w, capitalised)) in words.iter().enumerate() {
         let distance = pos.abs_diff(centre);
-        let prev = i.checked_sub(1).map(|j| words[j].1.as_str()).unwrap_or("");
-        let next = words.get(i + 1).map(|x| x.1.as_str()).unwrap_or("");
-        let next2 = words.get(i + 2).map(|x| x.1.as_str()).unwrap_or("");
-        match w.as_str() {
+        let prev = i.checked_sub(1).map_or("", |j| words[j].1);
+        let next = words.get(i + 1).map_or("", |x| x.1);
+        let next2 = words.get(i + 2).map_or("", |x| x.1);
+        match w {
             // "would" and "might" are the future of reported speech ("said he would leave
             // Tuesday"); "as soon as"/"as early as" put a time ahead ("as early as Tuesday").
             "will" | "shall" | "'ll" | "won't" | "tomorrow" | "upcoming" | "would" | "might" => {
@@ -260,9 +264,9 @@ pub fn tense_near(text: &str, start: usize, end: usize) -> Tense {
         .filter(|w| !w.is_empty())
         .take(3)
         .any(|w| w.eq_ignore_ascii_case("until") || w.eq_ignore_ascii_case("till"));
-    let deadline = words.iter().any(|(_, w, _)| {
+    let deadline = words.iter().any(|&(_, w, _)| {
         matches!(
-            w.as_str(),
+            w,
             "postponed" | "delayed" | "deferred" | "extended" | "adjourned" | "deadline" | "given"
         )
     });
