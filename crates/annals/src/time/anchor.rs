@@ -42,7 +42,8 @@ fn month_of(d: &Date) -> Option<u8> {
     }
 }
 
-fn civil_day(d: &Date) -> Option<civil::Date> {
+/// The calendar day of a full date, when it exists ("1921-02-30" does not).
+pub(super) fn civil_day(d: &Date) -> Option<civil::Date> {
     let (y, m, day) = d.ymd()?;
     civil::Date::new(i16::try_from(y).ok()?, m as i8, day as i8).ok()
 }
@@ -283,10 +284,16 @@ impl Anchor {
                 }
             }
             Meaning::MonthDay(day) => {
+                // Only a reference that names its month gives one: `month_of` would guess a
+                // month for a season or a quarter, and a day in a guessed month is invented.
                 let in_month = reference.and_then(|(r, how)| {
-                    let (y, m) = (year_of(&r)?, month_of(&r)?);
-                    civil::Date::new(i16::try_from(y).ok()?, m as i8, day as i8).ok()?;
-                    Some((Date::day(y, m, day), how))
+                    let (Year::Full(y), Within::Month(Some(m)) | Within::Day(Some(m), _)) =
+                        (r.year, r.within)
+                    else {
+                        return None;
+                    };
+                    let d = Date::day(y, m, day);
+                    civil_day(&d).map(|_| (d, how))
                 });
                 match in_month {
                     Some((d, how)) => (Value::Date(d), how),

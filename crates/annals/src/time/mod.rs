@@ -410,11 +410,10 @@ fn borrow_from_next(text: &str, out: &mut [Timex], borrows: &[(usize, Borrow)]) 
                 }
             }
             Borrow::Month(day) => {
-                if let (Year::Full(y), Some(m)) = (second.year, month_of(&second)) {
-                    if second.ymd().is_some()
-                        && jiff::civil::Date::new(y as i16, m as i8, day as i8).is_ok()
-                    {
-                        out[i].value = Value::Date(Date::day(y, m, day));
+                if let Some((y, m, _)) = second.ymd() {
+                    let d = Date::day(y, m, day);
+                    if anchor::civil_day(&d).is_some() {
+                        out[i].value = Value::Date(d);
                         out[i].anchoring = next_anchoring;
                     }
                 }
