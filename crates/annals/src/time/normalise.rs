@@ -224,10 +224,14 @@ pub fn normalise(text: &str, c: &Candidate) -> Option<Normalised> {
             out.meaning = Meaning::Fixed(Value::Ref(r));
         }
     }
-    // "mid-afternoon (yesterday)": the middle of that part of the day.
-    if c.part(text, Part::Pod)
-        .is_some_and(|w| w.to_ascii_lowercase().starts_with("mid") && w.len() > 8)
-    {
+    // "mid-afternoon (yesterday)": the middle of that part of the day ("midnight" and "midday"
+    // are points, not the middle of anything).
+    if c.part(text, Part::Pod).is_some_and(|w| {
+        let w = w.to_ascii_lowercase();
+        w.strip_prefix("mid").is_some_and(|rest| {
+            matches!(rest.trim_start_matches(['-', ' ']), "morning" | "afternoon")
+        })
+    }) {
         out.modifier = Some(Mod::Mid);
     }
     // "Sunday mornings" recur: a set keeps its type whatever the time of day in its value.

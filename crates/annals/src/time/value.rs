@@ -323,13 +323,13 @@ impl fmt::Display for Duration {
                 // PT30M, "a day and a half" = P1DT12H). Years and months keep the decimal
                 // (WikiWars writes "two and a half years" as P2.5Y).
                 let smaller = match letter {
-                    'D' if !is_time => Some(('H', 24, true)),
-                    'H' => Some(('M', 60, true)),
-                    'M' if is_time => Some(('S', 60, true)),
+                    'D' if !is_time => Some(('H', 24)),
+                    'H' => Some(('M', 60)),
+                    'M' if is_time => Some(('S', 60)),
                     _ => None,
                 };
-                if let Some((small, per, _)) =
-                    smaller.filter(|(_, per, _)| t % 10 != 0 && (t % 10) * per % 10 == 0)
+                if let Some((small, per)) =
+                    smaller.filter(|(_, per)| t % 10 != 0 && (t % 10) * per % 10 == 0)
                 {
                     let (whole, part) = (t / 10, (t % 10) * per / 10);
                     if letter == 'D' {
