@@ -288,13 +288,18 @@ function personRow(page, part) {
   return page.locator('[data-testid=entities-PER] [data-testid=entity]', { hasText: part });
 }
 
-async function corrections(page) {
-  const dir = fs.mkdtempSync(path.join(scratch, 'corpus-'));
+/** A fresh folder under the scratch one holding docs/ with `files` (name -> text) and the path
+ * of a corpus database beside it. */
+function corpusFolder(prefix, files) {
+  const dir = fs.mkdtempSync(path.join(scratch, prefix));
   const docs = path.join(dir, 'docs');
-  const db = path.join(dir, 'corpus.db');
   fs.mkdirSync(docs);
-  fs.writeFileSync(path.join(docs, 'kuchik.txt'), KUCHIK);
-  fs.writeFileSync(path.join(docs, 'kuchak.txt'), KUCHAK);
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(docs, name), text);
+  return { dir, docs, db: path.join(dir, 'corpus.db') };
+}
+
+async function corrections(page) {
+  const { dir, docs, db } = corpusFolder('corpus-', { 'kuchik.txt': KUCHIK, 'kuchak.txt': KUCHAK });
   let server = null;
 
   const merged = await check('merging "Kuchik Khan" and "Mirza Kuchak" gives one person with both names', page, async () => {
@@ -339,11 +344,7 @@ async function corrections(page) {
 const MARKUP = '<script>window.__pwned=1</script><b>bold</b> On 4 June 1920 the rebels took Rasht.\n';
 
 async function markup(page) {
-  const dir = fs.mkdtempSync(path.join(scratch, 'markup-'));
-  const docs = path.join(dir, 'docs');
-  const db = path.join(dir, 'markup.db');
-  fs.mkdirSync(docs);
-  fs.writeFileSync(path.join(docs, 'markup.txt'), MARKUP);
+  const { dir, docs, db } = corpusFolder('markup-', { 'markup.txt': MARKUP });
   let server = null;
   const pwned = () => page.evaluate(() => typeof window.__pwned !== 'undefined');
 
