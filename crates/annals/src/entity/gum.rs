@@ -111,20 +111,31 @@ pub fn read_split(
     split: Split,
     include_non_commercial: bool,
 ) -> Result<Vec<Document>> {
+    split_files(gum_dir, split, include_non_commercial)?
+        .iter()
+        .map(|path| read_document(path))
+        .collect()
+}
+
+/// The CoNLL-U files of `split` in a GUM folder, in the order of the split list;
+/// `include_non_commercial` false leaves out the NC genres.
+pub fn split_files(
+    gum_dir: &Path,
+    split: Split,
+    include_non_commercial: bool,
+) -> Result<Vec<PathBuf>> {
     let list = gum_dir.join("splits").join(format!("{}.txt", split.name()));
     let names = std::fs::read_to_string(&list).map_err(|cause| Error::Io {
         path: list.clone(),
         cause,
     })?;
-    let mut docs = Vec::new();
-    for name in names.lines().map(str::trim).filter(|n| !n.is_empty()) {
-        if !include_non_commercial && NON_COMMERCIAL_GENRES.contains(&genre_of(name)) {
-            continue;
-        }
-        let path = gum_dir.join("dep").join(format!("{name}.conllu"));
-        docs.push(read_document(&path)?);
-    }
-    Ok(docs)
+    Ok(names
+        .lines()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .filter(|n| include_non_commercial || !NON_COMMERCIAL_GENRES.contains(&genre_of(n)))
+        .map(|name| gum_dir.join("dep").join(format!("{name}.conllu")))
+        .collect())
 }
 
 /// Read one GUM CoNLL-U file.

@@ -12,7 +12,7 @@
 //! genres whose texts are licensed non-commercially
 //! ([`crate::entity::gum::NON_COMMERCIAL_GENRES`]): the grades end up in the shipped model.
 
-use crate::entity::gum::{entity_brackets, OpenMention, NON_COMMERCIAL_GENRES};
+use crate::entity::gum::{entity_brackets, split_files, OpenMention, Split};
 use crate::error::{Error, Result};
 use crate::model::{ModelError, Reader, Writer};
 use std::collections::HashMap;
@@ -178,18 +178,8 @@ impl EventNouns {
             move |cause| Error::Io { path, cause }
         };
         let mut counts = NounCounts::default();
-        for split in ["train", "dev"] {
-            let list = gum_dir.join("splits").join(format!("{split}.txt"));
-            let names = std::fs::read_to_string(&list).map_err(io(&list))?;
-            for name in names.lines().map(str::trim).filter(|n| !n.is_empty()) {
-                let genre = name
-                    .strip_prefix("GUM_")
-                    .and_then(|rest| rest.split('_').next())
-                    .unwrap_or("");
-                if NON_COMMERCIAL_GENRES.contains(&genre) {
-                    continue;
-                }
-                let path = gum_dir.join("dep").join(format!("{name}.conllu"));
+        for split in [Split::Train, Split::Dev] {
+            for path in split_files(gum_dir, split, false)? {
                 counts.add_conllu(&std::fs::read_to_string(&path).map_err(io(&path))?);
             }
         }
