@@ -581,22 +581,20 @@ fn count_noun(word: &str) -> bool {
 /// Whether the phrase after "of" that follows the candidate names a time ("of a century", "of an
 /// hour", "of 1990", "of the year").
 fn time_follows_of(text: &str, cand: &Candidate) -> bool {
-    let rest = text[cand.core.end..].trim_start();
-    let Some(rest) = rest.get(2..) else {
-        return false;
-    };
-    let mut at = text.len() - rest.len();
-    let mut word = word_after(text, at).to_lowercase();
-    for _ in 0..2 {
-        if !matches!(
-            word.as_str(),
-            "a" | "an" | "the" | "this" | "that" | "last" | "next"
-        ) {
-            break;
-        }
-        at = text.len() - text[at..].trim_start()[word.len()..].len();
-        word = word_after(text, at).to_lowercase();
-    }
+    // The caller has seen "of" right after the candidate; skip it and up to two determiners.
+    let after_of = text[cand.core.end..].trim_start().get(2..).unwrap_or("");
+    let word = after_of
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .map(str::to_lowercase)
+        .find(|w| {
+            !matches!(
+                w.as_str(),
+                "a" | "an" | "the" | "this" | "that" | "last" | "next"
+            )
+        })
+        .unwrap_or_default();
     word.starts_with(|c: char| c.is_ascii_digit())
         || super::lexicon::unit(word.trim_end_matches('s')).is_some()
         || super::lexicon::unit(&word).is_some()
