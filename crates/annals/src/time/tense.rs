@@ -186,19 +186,20 @@ pub fn tense_near(text: &str, start: usize, end: usize) -> Tense {
     // One lowercase copy of the window (ASCII lowercasing keeps byte offsets), sliced per word:
     // this runs for every candidate expression.
     let lower = window.to_ascii_lowercase();
-    let mut words: Vec<(usize, &str, bool)> = Vec::new();
-    let mut at = 0;
-    for w in window.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
-        if !w.is_empty() {
+    // Each word with its byte offset in the window, taken from the slice itself: counting one
+    // byte per separator drifted after "—" or "’" and could land inside a character.
+    let words: Vec<(usize, &str, bool)> = window
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
             let offset = w.as_ptr() as usize - window.as_ptr() as usize;
-            words.push((
-                at,
+            (
+                offset,
                 &lower[offset..offset + w.len()],
                 w.starts_with(char::is_uppercase),
-            ));
-        }
-        at += w.len() + 1;
-    }
+            )
+        })
+        .collect();
     for (i, &(pos, w, capitalised)) in words.iter().enumerate() {
         let distance = pos.abs_diff(centre);
         let prev = i.checked_sub(1).map_or("", |j| words[j].1);
@@ -326,6 +327,19 @@ mod tests {
         assert_eq!(
             tense_of("It fell due to its April loss.", "April"),
             Tense::Past
+        );
+        // Word offsets stay on character boundaries after multi-byte separators (this panicked);
+        // the nearest marker, "said", decides, as a dash is not an attribution's comma.
+        assert_eq!(
+            tense_of("He will leave March 1 \u{2014} said the bank.", "March 1"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_of(
+                "\u{201c}We will leave\u{201d} \u{2014} on March 1.",
+                "March 1"
+            ),
+            Tense::Future
         );
         assert_eq!(
             tense_of("The court postponed the hearing until Friday.", "Friday"),
