@@ -1,5 +1,6 @@
 //! `annals train event`: train the event tagger on TimeML EVENT annotation (TBAQ-cleaned).
 
+use annals::entity::gum::Split;
 use annals::event::lemma::Lemmatizer;
 use annals::event::nouns::EventNouns;
 use annals::event::train::{self, EventScores, LabelledSentence, TrainOptions};
@@ -24,15 +25,16 @@ pub struct EventArgs {
     /// A folder of TimeML files to score after every epoch and at the end (never trained on).
     #[arg(long, value_name = "DIR")]
     pub dev: Option<PathBuf>,
-    /// UD English EWT training file, for the lemma table.
+    /// UD English EWT training file, for the lemma table (with GUM train).
     #[arg(
         long,
         value_name = "FILE",
         default_value = "../shared/data/ud-english-ewt/en_ewt-ud-train.conllu"
     )]
     pub ewt: PathBuf,
-    /// GUM folder (holding dep/ and splits/): how often its train and dev documents make a
-    /// noun the head of an event mention (non-commercial genres left out).
+    /// GUM folder (holding dep/ and splits/): its train documents add to the lemma table, and
+    /// its train and dev documents say how often a noun heads an event mention
+    /// (non-commercial genres left out).
     #[arg(long, value_name = "DIR", default_value = "../shared/data/gum")]
     pub gum: PathBuf,
     /// Where to write the model (the bundled one is data/event-tbaq.bin; rebuild to use it).
@@ -84,9 +86,13 @@ pub fn run(args: EventArgs) -> anyhow::Result<()> {
             args.ewt.display()
         )
     })?;
-    let lemmatizer = Lemmatizer::build(&ewt);
+    // GUM's training documents add forms EWT's web text lacks (news and history vocabulary);
+    // both follow the UD lemma guidelines.
+    let mut ud = ewt;
+    ud.extend(crate::train_cmd::read_gum(&args.gum, Split::Train)?);
+    let lemmatizer = Lemmatizer::build(&ud);
     eprintln!(
-        "lemma table: {} forms from {}",
+        "lemma table: {} forms from {} and GUM train",
         lemmatizer.len(),
         args.ewt.display()
     );

@@ -158,7 +158,7 @@ impl Pipeline {
                 &upos,
                 &times,
                 &mut events,
-                |w| tagger.lemmatizer().lemma(w).to_string(),
+                tagger,
             );
             let event_times = crate::event::anchor::anchor_events(
                 &doc.text,

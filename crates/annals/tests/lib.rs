@@ -3,6 +3,7 @@
 mod calendars;
 mod entities_gilan;
 mod eval_scores;
+mod event_signals;
 mod fuzz_regressions;
 mod gates;
 mod gazetteer;

@@ -123,7 +123,7 @@ fn segmented_documents_get_one_tag_per_token() {
 
 #[test]
 fn bundled_model_describes_itself() {
-    let t = PosTagger::try_bundled().expect("data/pos-ewt.bin loads");
+    let t = PosTagger::try_bundled().expect("data/pos-ud.bin loads");
     assert!(
         t.description().contains("UD English EWT"),
         "{}",

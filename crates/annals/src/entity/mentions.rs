@@ -58,7 +58,7 @@ const TITLE_CUES: &[&str] = &[
 ];
 
 /// Honorifics that follow a name ("Kuchuk Khan") and belong to it.
-const NAME_SUFFIXES: &[&str] = &["Khan", "Pasha", "Bey", "Beg"];
+pub(super) const NAME_SUFFIXES: &[&str] = &["Khan", "Pasha", "Bey", "Beg"];
 
 /// Where a mention came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -71,6 +71,13 @@ pub enum Source {
     /// An unknown capitalised word opening a sentence as its subject ("Lenin against the
     /// operation did not object."), where the capital hides the name from the model.
     Subject,
+    /// Another occurrence of a word that names a person elsewhere in the document ("Trotsky
+    /// stressed" … "the whites Leon Trotsky had plans"), which the model missed in its
+    /// context.
+    Repeated,
+    /// A run of capitalised words ending in an organisation's head word ("the Persian Red
+    /// *Army*", "the Revolutionary *Committee*") that the model left out.
+    OrgHead,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -116,7 +123,7 @@ const REACH: usize = 512;
 
 /// The items of `sorted` (ordered by start) that may overlap `span`: a binary search instead of a
 /// scan, so a long document costs n log n, not n².
-fn near<T>(sorted: &[T], start_of: impl Fn(&T) -> usize, span: Span) -> &[T] {
+pub(super) fn near<T>(sorted: &[T], start_of: impl Fn(&T) -> usize, span: Span) -> &[T] {
     let lo = sorted.partition_point(|x| start_of(x) + REACH < span.start);
     let hi = sorted.partition_point(|x| start_of(x) < span.end).max(lo);
     &sorted[lo..hi]
@@ -126,7 +133,7 @@ fn round(x: f64, scale: f64) -> f64 {
     (x * scale).round() / scale
 }
 
-fn is_capitalised(word: &str) -> bool {
+pub(super) fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -204,7 +211,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Head nouns that make a name an organisation ("Gilan Soviet Republic", "Red Army").
-const ORG_HEADS: &[&str] = &[
+pub(super) const ORG_HEADS: &[&str] = &[
     "republic",
     "kingdom",
     "empire",
@@ -231,7 +238,7 @@ const ORG_HEADS: &[&str] = &[
     "office",
 ];
 
-fn words(s: &str) -> impl Iterator<Item = &str> {
+pub(super) fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
 }
@@ -446,11 +453,17 @@ pub fn find_mentions_with(
         }
     }
     out.sort_by_key(|m| m.span.start);
+    super::document_names::org_head_names(text, seg, &mut out);
+    let repeated = super::document_names::repeated_names(text, seg, &out, times);
+    if !repeated.is_empty() {
+        out.extend(repeated);
+        out.sort_by_key(|m| m.span.start);
+    }
     out
 }
 
 /// Words UD English EWT writes in lowercase (data/english-lowercase.txt, see PROVENANCE.md).
-static LOWERCASE_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+pub(super) static LOWERCASE_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| {
         include_str!("../../../../data/english-lowercase.txt")
             .lines()

@@ -2,6 +2,7 @@
 
 pub mod alias;
 pub mod authority;
+mod document_names;
 pub mod gazetteer;
 pub mod gum;
 pub mod mentions;

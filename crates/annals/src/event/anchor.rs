@@ -370,39 +370,42 @@ fn phrase_stop(
 
 /// What an ordering signal governs is an event by construction ("on the eve of the
 /// *entrance*", "following the *withdrawal*"), whether or not the tagger saw one: for each
-/// signal phrase without an event, its first noun becomes an OCCURRENCE event. Keeps `events`
-/// sorted.
+/// signal phrase without an event whose object is a noun phrase, the head noun becomes an
+/// OCCURRENCE event if it can name a happening ([`super::EventTagger::is_eventive_noun`]:
+/// "before the *committee*" is a place, not a time). Keeps `events` sorted.
 pub fn add_signal_objects(
     text: &str,
     seg: &Segmented,
     upos: &[Upos],
     times: &[Span],
     events: &mut Vec<Event>,
-    lemma: impl Fn(&str) -> String,
+    tagger: &super::EventTagger,
 ) {
     let mut added = Vec::new();
     for sentence in &seg.sentences {
         let tokens = sentence.tokens.clone();
         let words = signal_words(text, seg, &tokens, times);
-        for (_, body, _) in signals(&words) {
+        for (k, body, _) in signals(&words) {
             let stop = phrase_stop(seg, upos, &tokens, body);
             let range = tokens.start + body..tokens.start + stop;
             let first = events.partition_point(|e| e.token < range.start);
             if events.get(first).is_some_and(|e| range.contains(&e.token)) {
                 continue;
             }
-            // The first noun that is not part of a time expression ("after two days of
-            // *fighting*").
-            let noun = range.clone().find(|&t| {
-                upos.get(t) == Some(&Upos::Noun) && !super::in_any(times, seg.tokens[t].span)
-            });
-            if let Some(t) = noun {
-                let span = seg.tokens[t].span;
+            let at = tokens.start + k;
+            let Some(t) = signal_object(text, seg, upos, times, at, range, tokens.end) else {
+                continue;
+            };
+            let span = seg.tokens[t].span;
+            let lower = text[span.start..span.end].to_lowercase();
+            // Only "before", "after" and "following" have other senses ("before the
+            // *committee*", "go after"); "on the eve of" and "in the wake of" take events.
+            if body > k + 1 || tagger.is_eventive_noun(&lower) {
                 added.push(Event {
                     span,
                     token: t,
                     class: super::EventClass::Occurrence,
-                    lemma: lemma(&text[span.start..span.end].to_lowercase()),
+                    lemma: tagger.lemmatizer().lemma(&lower).to_string(),
                     upos: Upos::Noun,
                 });
             }
@@ -413,6 +416,56 @@ pub fn add_signal_objects(
         events.sort_by_key(|e| e.span.start);
         events.dedup_by_key(|e| e.token);
     }
+}
+
+/// The head noun of a signal's object (document token index), when that object is a noun
+/// phrase naming something that happens. `signal` is the signal's first token, `phrase` its
+/// phrase (up to [`phrase_stop`]) and `sentence_end` the end of its sentence. None when:
+/// - the signal is a verb after an auxiliary ("she is *following* the case");
+/// - a gerund or a clause follows ("after *cabling* leaders", "after the market *closed*"):
+///   its verb is the event, and the tagger sees verbs;
+/// - the head names a stretch of time ("after several *quarters* of losses", "90 days after
+///   their issue *date*").
+///
+/// The head is the last noun of the first run of nouns ("the stock market *plunge*").
+fn signal_object(
+    text: &str,
+    seg: &Segmented,
+    upos: &[Upos],
+    times: &[Span],
+    signal: usize,
+    phrase: std::ops::Range<usize>,
+    sentence_end: usize,
+) -> Option<usize> {
+    let tag = |t: usize| upos.get(t).copied();
+    let verbal = |t: usize| matches!(tag(t), Some(Upos::Verb | Upos::Aux));
+    if signal > 0 && tag(signal - 1) == Some(Upos::Aux) {
+        return None;
+    }
+    if verbal(phrase.start) {
+        return None;
+    }
+    let noun = |t: usize| tag(t) == Some(Upos::Noun) && !super::in_any(times, seg.tokens[t].span);
+    let first = phrase.clone().find(|&t| noun(t))?;
+    let head = (first..phrase.end)
+        .take_while(|&t| noun(t))
+        .last()
+        .unwrap_or(first);
+    // Only a one-word signal ("after", "before") can open a clause, and then its subject runs
+    // straight into the verb ("after the market *closed*"); a phrase that goes on after its
+    // noun ("After the meeting the delegates left", "On the eve of the entrance of the port
+    // Raskolnikov met") is a prepositional phrase before the main clause.
+    let conjunction = phrase.start == signal + 1;
+    let after_names = (head + 1..sentence_end)
+        .find(|&t| !matches!(tag(t), Some(Upos::Noun | Upos::Propn)))
+        .unwrap_or(sentence_end);
+    if conjunction && after_names < sentence_end && verbal(after_names) {
+        return None;
+    }
+    let word = seg.tokens[head].text(text).to_lowercase();
+    let timely = crate::time::lexicon::unit(&word).is_some()
+        || matches!(word.as_str(), "date" | "dates" | "time" | "times");
+    (!timely).then_some(head)
 }
 
 fn signal_phrases(

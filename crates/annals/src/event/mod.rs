@@ -191,6 +191,30 @@ impl EventTagger {
         &self.nouns
     }
 
+    /// Whether a lowercase noun can name something that happens, by evidence from outside the
+    /// TimeML training data: GUM makes it the head of event mentions, or it is derived from a
+    /// verb ("withdrawal", "loss", "takeover"), or a gerund ("bombing"), or it is a verb that GUM never shows
+    /// as a noun ("plunge"). "judge" and "court" are verbs too, but GUM knows them as nouns
+    /// that never head an event.
+    pub fn is_eventive_noun(&self, lower: &str) -> bool {
+        use lemma::Derivation;
+        use nouns::Grade;
+        let lemma = self.lemmatizer.lemma(lower);
+        let grade = self.nouns.grade(&lemma);
+        // A gerund names the act of its verb ("the *bombing*"), even when GUM knows the
+        // verb's bare noun as a thing ("bomb").
+        let gerund = lower.ends_with("ing") && *lemma != *lower;
+        match self.lemmatizer.derivation(lower, &lemma) {
+            _ if gerund || matches!(grade, Grade::Sometimes | Grade::Often) => true,
+            Derivation::Suffix
+            | Derivation::Irregular
+            | Derivation::Gerund
+            | Derivation::Phrasal => true,
+            Derivation::Verb => grade == Grade::Unknown,
+            Derivation::None => false,
+        }
+    }
+
     /// Number of (feature, class) weights, for reports.
     pub fn n_weights(&self) -> usize {
         self.model.n_weights()

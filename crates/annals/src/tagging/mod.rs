@@ -43,7 +43,7 @@ const MAGIC: &[u8; 8] = b"ANNLSPOS";
 const VERSION: u32 = 1;
 
 /// The trained model, compiled in so the binary needs no files at run time.
-static BUNDLED: &[u8] = include_bytes!("../../../../data/pos-ewt.bin");
+static BUNDLED: &[u8] = include_bytes!("../../../../data/pos-ud.bin");
 
 /// A Universal Dependencies part-of-speech tag (<https://universaldependencies.org/u/pos/>).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -153,7 +153,7 @@ impl PosTagger {
         match PosTagger::try_bundled() {
             Ok(t) => t,
             // Unreachable in a released build: tests/pos_tagger.rs loads the bundled model.
-            Err(e) => panic!("the bundled data/pos-ewt.bin does not load: {e}"),
+            Err(e) => panic!("the bundled data/pos-ud.bin does not load: {e}"),
         }
     }
 
