@@ -198,6 +198,18 @@ impl Anchor {
                         } else {
                             shift(&r, unit, n * sign.signum())
                         };
+                        // "The weekend", told in the past in a report written on a weekday, is
+                        // the one just gone (the previous ISO week's), not the one ahead in the
+                        // report's own week.
+                        if unit == Unit::Weekend
+                            && n == 0
+                            && tense == Tense::Past
+                            && how == Anchoring::DocumentDate
+                            && civil_day(&r)
+                                .is_some_and(|c| c.weekday().to_monday_one_offset() <= 5)
+                        {
+                            d = shift(&r, unit, -1);
+                        }
                         d.time = time;
                         (Value::Date(d), how)
                     }

@@ -172,8 +172,15 @@ const POINT_MODIFIERS: &[(&str, Option<Mod>)] = &[
         r"the\s+rest\s+of|the\s+remainder\s+of|the\s+whole\s+of|the\s+course\s+of",
         None,
     ),
-    (r"early(?:\s+in)?|earlier\s+in|early-", Some(Mod::Start)),
-    (r"late(?:\s+in)?|later\s+in|late-", Some(Mod::End)),
+    // The article belongs to the phrase: "the early summer of 1943", as in "the early 1960s".
+    (
+        r"(?:the\s+)?early|early\s+in|earlier\s+in|early-",
+        Some(Mod::Start),
+    ),
+    (
+        r"(?:the\s+)?late|late\s+in|later\s+in|late-",
+        Some(Mod::End),
+    ),
     (r"mid|mid-|the\s+mid-", Some(Mod::Mid)),
     (
         r"about|around|approximately|roughly|circa|c\.|ca\.",
@@ -460,6 +467,53 @@ fn word_after(text: &str, at: usize) -> &str {
         .find(|c: char| !(c.is_alphanumeric() || c == '\''))
         .unwrap_or(tail.len());
     &tail[..end]
+}
+
+/// Whether a lowercase word, right after a time expression, starts the rest of the clause (a
+/// subject, a determiner, a conjunction or preposition, a particle of a name) rather than
+/// continuing a noun phrase the expression modifies ("the 20th *century*", "summer *shoes*").
+fn opens_clause(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "and"
+            | "but"
+            | "when"
+            | "as"
+            | "while"
+            | "at"
+            | "in"
+            | "after"
+            | "before"
+            | "there"
+            | "this"
+            | "that"
+            | "then"
+            | "de"
+            | "von"
+            | "van"
+            | "all"
+            | "both"
+            | "some"
+            | "most"
+            | "to"
+            | "through"
+            | "until"
+            | "or"
+    )
 }
 
 const POINT_PREPOSITIONS: &[&str] = &[
@@ -777,6 +831,9 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
             } else if !has_the
                 && !OK.contains(&before.as_str())
                 && before != "the"
+                // "the middle of summer, …", "the end of winter it …": a season after "of"
+                // that ends its phrase is the time of year ("a pair of summer shoes" is not).
+                && !(before == "of" && (after.is_empty() || opens_clause(&after_lower)))
                 && !starts_sentence
                 && before.chars().any(char::is_alphabetic)
             {
@@ -883,48 +940,7 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
                 "on" | "by" | "until" | "till" | "from" | "since" | "to" | "before" | "after"
             );
             // What follows a day: punctuation, or a word that opens the rest of the clause.
-            let clause_follows = after.is_empty()
-                || matches!(
-                    after_lower.as_str(),
-                    "the"
-                        | "a"
-                        | "an"
-                        | "he"
-                        | "she"
-                        | "it"
-                        | "they"
-                        | "we"
-                        | "i"
-                        | "his"
-                        | "her"
-                        | "its"
-                        | "their"
-                        | "our"
-                        | "and"
-                        | "but"
-                        | "when"
-                        | "as"
-                        | "while"
-                        | "at"
-                        | "in"
-                        | "after"
-                        | "before"
-                        | "there"
-                        | "this"
-                        | "that"
-                        | "then"
-                        | "de"
-                        | "von"
-                        | "van"
-                        | "all"
-                        | "both"
-                        | "some"
-                        | "most"
-                        | "to"
-                        | "through"
-                        | "until"
-                        | "or"
-                );
+            let clause_follows = after.is_empty() || opens_clause(&after_lower);
             if !(before_time && clause_follows) {
                 return false;
             }
