@@ -184,6 +184,8 @@ pub fn normalise(text: &str, c: &Candidate) -> Option<Normalised> {
             let unit = lexicon::unit(unit_word)?;
             let tenths = match p(Part::N) {
                 Some(n) => lexicon::amount(n).ok()?,
+                // "the year ended March 31" is one year.
+                None if super::rules::rules().names[c.rule] == "period-ended" => Some(10),
                 None => None,
             };
             let tenths = tenths.map(|t| t * lexicon::unit_multiplier(unit_word));

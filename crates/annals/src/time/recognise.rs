@@ -631,6 +631,24 @@ fn count_noun(word: &str) -> bool {
     COUNT_WORDS.contains(&word)
 }
 
+/// Whether an anaphoric "the year" is followed by "ended"/"ending" and a date ("the year ended
+/// March 31", "the year ending tomorrow"): a fiscal period. "The year ended badly" is not one.
+fn fiscal_period(text: &str, cand: &Candidate) -> bool {
+    let core = text[cand.core.start..cand.core.end].to_ascii_lowercase();
+    let verb = word_after(text, cand.core.end);
+    let verb_end = text[cand.core.end..]
+        .find(verb)
+        .map_or(text.len(), |at| cand.core.end + at + verb.len());
+    core.split_whitespace().eq(["the", "year"]) && matches!(verb, "ended" | "ending") && {
+        let next = word_after(text, verb_end);
+        next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || matches!(
+                next.to_ascii_lowercase().as_str(),
+                "today" | "tomorrow" | "yesterday" | "next" | "last" | "this"
+            )
+    }
+}
+
 /// Context checks and modifier extension. Returns false when the match is not a time expression.
 /// Whether the phrase after "of" that follows the candidate names a time ("of a century", "of an
 /// hour", "of 1990", "of the year").
@@ -1044,6 +1062,14 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
             cand.modifier = modifier;
             // "mid-1990s" style prefixes already captured inside the rule.
         }
+        // "For the year ended March 31": the bare "the year" before "ended" is the fiscal period
+        // that ends on the date, a duration of one year.
+        None if name == "anaphoric-unit" && fiscal_period(text, cand) => {
+            if let Some(i) = rules().names.iter().position(|n| *n == "period-ended") {
+                cand.rule = i;
+                cand.kind = Kind::Duration;
+            }
+        }
         None if rule.needs_mod => return false,
         None => {}
     }
@@ -1071,10 +1097,18 @@ mod tests {
                 } else {
                     "in "
                 };
-                let text = format!("{prefix}{ex}");
+                // A fiscal period is one only before "ended".
+                let suffix = if rule.name == "period-ended" {
+                    " ended March 31"
+                } else {
+                    ""
+                };
+                let text = format!("{prefix}{ex}{suffix}");
                 let found = recognise(&text);
                 let whole = found.iter().any(|c| {
-                    c.rule == i && c.core.start == prefix.len() && c.core.end == text.len()
+                    c.rule == i
+                        && c.core.start == prefix.len()
+                        && c.core.end == text.len() - suffix.len()
                 });
                 if !whole {
                     let got: Vec<_> = found
