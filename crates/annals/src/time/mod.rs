@@ -231,6 +231,19 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
                 }
             }
         }
+        // "The week of March 6" is the ISO week that holds the day.
+        if matches!(rule, "week-of-date" | "week-of-date-dm") {
+            if let Value::Date(d) = &mut value {
+                if let Some(day) = anchor::civil_day(d) {
+                    let iso = day.iso_week_date();
+                    *d = Date {
+                        year: Year::Full(iso.year() as i32),
+                        within: Within::Week(Some(iso.week() as u8)),
+                        time: None,
+                    };
+                }
+            }
+        }
         let mut calendar = norm.calendar.clone();
         let cut_over = |v: Value| match (config.julian_until, julian_to_gregorian(v)) {
             (Some(cut), Some((Value::Date(g), _))) => g
