@@ -13,6 +13,7 @@ use crate::pipeline::Mode;
 use jiff::civil;
 use jiff::ToSpan;
 
+#[derive(Clone, Debug)]
 pub struct Anchor {
     mode: Mode,
     dct: Option<Date>,
@@ -101,6 +102,12 @@ impl Anchor {
                 Some(Within::Quarter(((m as i32 - 1) / 3 + 3) as u8 % 4 + 1))
             }
         }
+    }
+
+    /// Whether the story's reference time names a month or a finer unit.
+    pub fn story_names_month(&self) -> bool {
+        self.story
+            .is_some_and(|s| s.granularity() >= super::Granularity::Month)
     }
 
     /// Record a date the story has reached (narrative mode moves its reference to it).

@@ -203,15 +203,28 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
     let mut out = Vec::new();
     let mut borrows = Vec::new();
     let all_rules = &rules::rules().rules;
-    for cand in recognise::recognise(text) {
+    let candidates = recognise::recognise(text);
+    for (k, cand) in candidates.iter().enumerate() {
         if mode == Mode::News && all_rules[cand.rule].narrative_only {
             continue;
         }
-        let Some(norm) = normalise::normalise(text, &cand) else {
+        let Some(norm) = normalise::normalise(text, cand) else {
             continue;
         };
         let tense = tense::tense_near(text, cand.span.start, cand.span.end);
+        // "From October to March": a range of months without years is anchored as one unit.
+        // When the story has reached a month, the range's end is placed against it and its
+        // start takes the end's year (or the year before, `borrow_from_next`), so the start
+        // must not move the story first: October resolved alone would run ahead of a story
+        // already in March. With only a year in the story ("In 1944 … from October to March")
+        // the range starts in that year, as resolving in order gives.
+        let story_before = (anchor.story_names_month()
+            && opens_month_range(text, &norm.meaning, cand, candidates.get(k + 1)))
+        .then(|| anchor.clone());
         let (mut value, anchoring) = anchor.resolve(norm.meaning, tense);
+        if let Some(before) = story_before {
+            anchor = before;
+        }
         let rule = names[cand.rule];
         // "The 1989 period", "the year-ago quarter": in a report a period named by its year is
         // the reported quarter of that year.
@@ -357,6 +370,36 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
     }
     borrow_from_next(text, &mut out, &borrows);
     out
+}
+
+/// Whether `cand`, a month without a year after "from" or "between", starts a range whose end,
+/// `next`, follows after "to", "until", "through" or a dash ("from October to March").
+fn opens_month_range(
+    text: &str,
+    meaning: &normalise::Meaning,
+    cand: &recognise::Candidate,
+    next: Option<&recognise::Candidate>,
+) -> bool {
+    let normalise::Meaning::NeedsYear(date, _) = meaning else {
+        return false;
+    };
+    let Some(next) = next else { return false };
+    let opener = text[..cand.span.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let gap = text
+        .get(cand.span.end..next.span.start)
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    matches!(date.within, Within::Month(Some(_)))
+        && matches!(opener.as_str(), "from" | "between")
+        && matches!(
+            gap.as_str(),
+            "to" | "until" | "till" | "through" | "-" | "–" | "—" | "and"
+        )
 }
 
 /// What an expression left to context and may take from the expression right after it.

@@ -631,6 +631,22 @@ fn count_noun(word: &str) -> bool {
     COUNT_WORDS.contains(&word)
 }
 
+/// Whether the text before `at` reads "from <Month> to": then a month at `at` ends a range of
+/// months ("from October to March") rather than following an infinitive "to".
+fn ends_month_range(text: &str, at: usize) -> bool {
+    let mut words = text[..at]
+        .rsplit(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty());
+    matches!(
+        (words.next(), words.next(), words.next()),
+        (Some(to), Some(month), Some(from))
+            if to.eq_ignore_ascii_case("to")
+                && month.starts_with(|c: char| c.is_uppercase())
+                && super::lexicon::month(month).is_some()
+                && (from.eq_ignore_ascii_case("from") || from.eq_ignore_ascii_case("between"))
+    )
+}
+
 /// Whether an anaphoric "the year" is followed by "ended"/"ending" and a date ("the year ended
 /// March 31", "the year ending tomorrow"): a fiscal period. "The year ended badly" is not one.
 fn fiscal_period(text: &str, cand: &Candidate) -> bool {
@@ -723,7 +739,9 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
             {
                 // "May" and "March" alone are months only after a preposition and not before a
                 // verb particle ("to March on Tehran", "May God help").
-                if before == "to" || !POINT_PREPOSITIONS.contains(&before.as_str()) {
+                let range_end = before == "to" && ends_month_range(text, cand.core.start);
+                if (before == "to" && !range_end) || !POINT_PREPOSITIONS.contains(&before.as_str())
+                {
                     return false;
                 }
                 if VERB_FOLLOWERS.contains(&after_lower.as_str()) {
