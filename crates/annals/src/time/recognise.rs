@@ -797,7 +797,41 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
             let has_the = season.starts_with("the");
             let word = season.trim_start_matches("the").trim();
             let written = &text[cand.core.end - word.len()..cand.core.end];
-            // "Winter Palace", "Spring Offensive": a capitalised season before a name is a name.
+            // A season naming a campaign is its time, capitalised or not ("the Spring Offensive
+            // of 1918", "a spring offensive", "winter quarters"): WikiWars marks every one.
+            const OPERATIONS: &[&str] = &[
+                "offensive",
+                "offensives",
+                "counter-offensive",
+                "counter-offensives",
+                "counteroffensive",
+                "campaign",
+                "campaigns",
+                "fighting",
+                "quarters",
+            ];
+            // Words after which the season heads its own phrase ("the winter came", "the
+            // summer months"); after any other word, a season modifies the noun that follows
+            // and the article belongs to that noun ("the [winter] food supplies").
+            const HEADS_BEFORE: &[&str] = &[
+                "came", "arrived", "began", "was", "had", "brought", "set", "saw", "ended", "fell",
+                "months", "weather", "rains",
+            ];
+            let modifies_noun = OPERATIONS.contains(&after_lower.as_str())
+                || (after.starts_with(|c: char| c.is_lowercase())
+                    && !opens_clause(&after_lower)
+                    && !after_lower.ends_with("ed")
+                    && !HEADS_BEFORE.contains(&after_lower.as_str()));
+            if modifies_noun && has_the && !(word == "fall" || word == "spring") {
+                cand.core.start = cand.core.end - word.len();
+                cand.span.start = cand.core.start;
+            }
+            if OPERATIONS.contains(&after_lower.as_str()) {
+                cand.core.start = cand.core.end - word.len();
+                cand.span.start = cand.core.start;
+                return true;
+            }
+            // "Winter Palace", "Summer Olympics": a capitalised season before a name is a name.
             if written.starts_with(|c: char| c.is_uppercase())
                 && after.starts_with(|c: char| c.is_uppercase())
             {
@@ -830,24 +864,6 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
             let head_text = text[..cand.core.start].trim_end();
             let starts_sentence =
                 head_text.is_empty() || head_text.ends_with(['.', '!', '?', '\n', ':', ';']);
-            const VERBISH: &[&str] = &[
-                "came",
-                "arrived",
-                "began",
-                "was",
-                "had",
-                "brought",
-                "set",
-                "saw",
-                "ended",
-                "fell",
-                "offensive",
-                "campaign",
-                "campaigns",
-                "months",
-                "weather",
-                "rains",
-            ];
             if ambiguous
                 && starts_sentence
                 && written.starts_with(|c: char| c.is_uppercase())
@@ -864,22 +880,9 @@ fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
                 if after_lower == "of" || !OK.contains(&head.as_str()) {
                     return false;
                 }
-            } else if !has_the
-                && !OK.contains(&before.as_str())
-                && before != "the"
-                // "the middle of summer, …", "the end of winter it …": a season after "of"
-                // that ends its phrase is the time of year ("a pair of summer shoes" is not).
-                && !(before == "of" && (after.is_empty() || opens_clause(&after_lower)))
-                && !starts_sentence
-                && before.chars().any(char::is_alphabetic)
-            {
-                // Bare "winter"/"summer" are times unless they modify a noun ("summer camp").
-                if after.starts_with(|c: char| c.is_lowercase())
-                    && !VERBISH.contains(&after_lower.as_str())
-                {
-                    return false;
-                }
             }
+            // "Winter", "summer" and "autumn" are no other word: alone or before a noun they
+            // name the season ("the winter food supplies", "in the middle of summer").
         }
         "bare-part-of-day" => {
             const OK: &[&str] = &[
