@@ -204,6 +204,8 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
     let mut borrows = Vec::new();
     let all_rules = &rules::rules().rules;
     let candidates = recognise::recognise(text);
+    // The last timex pushed by the main path, with the anchor as it was before it.
+    let mut previous: Option<(usize, anchor::Anchor)> = None;
     for (k, cand) in candidates.iter().enumerate() {
         if mode == Mode::News && all_rules[cand.rule].narrative_only {
             continue;
@@ -212,6 +214,7 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
             continue;
         };
         let tense = tense::tense_near(text, cand.span.start, cand.span.end);
+        let state_before = anchor.clone();
         // "From October to March": a range of months without years is anchored as one unit.
         // When the story has reached a month, the range's end is placed against it and its
         // start takes the end's year (or the year before, `borrow_from_next`), so the start
@@ -367,9 +370,47 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
             rule,
             calendar: calendar.clone(),
         });
+        // A year range in brackets: on a heading ("The Directory (1795-1799)") it opens a
+        // section that starts at its first year, so the story reads on from there; in running
+        // text ("Napoleon (1769-1821) was exiled") it is an aside that leaves the story alone.
+        if let ([.., first, last], Some((at, before_first))) = (out.as_slice(), &previous) {
+            if *at == out.len() - 2 {
+                match bracketed_years(text, first, last) {
+                    Some((start, true)) => anchor.advance(&start),
+                    Some((_, false)) => anchor = before_first.clone(),
+                    None => {}
+                }
+            }
+        }
+        previous = Some((out.len() - 1, state_before));
     }
     borrow_from_next(text, &mut out, &borrows);
     out
+}
+
+/// Two years in brackets ("(1795-1799)"): the first, and whether they stand on a heading line
+/// (a line without a sentence's final stop) rather than in running text ("Napoleon (1769-1821)
+/// was exiled.").
+fn bracketed_years(text: &str, first: &Timex, last: &Timex) -> Option<(Date, bool)> {
+    let (Value::Date(a), Value::Date(b)) = (first.value, last.value) else {
+        return None;
+    };
+    if a.within != Within::Whole || b.within != Within::Whole || a.full_year()? > b.full_year()? {
+        return None;
+    }
+    let gap = text.get(first.span.end..last.span.start)?.trim();
+    let opened = text.get(..first.span.start)?.trim_end().ends_with('(');
+    let closed = text.get(last.span.end..)?.trim_start().starts_with(')');
+    if !(matches!(gap, "-" | "–" | "—") && opened && closed) {
+        return None;
+    }
+    let line_end = text[last.span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| last.span.end + i);
+    let heading = !text[last.span.end..line_end]
+        .trim_end()
+        .ends_with(['.', '!', '?', ':', ';', ',']);
+    Some((a, heading))
 }
 
 /// Whether `cand`, a month without a year after "from" or "between", starts a range whose end,
