@@ -6,6 +6,7 @@
 
 pub mod anchor;
 pub mod calendars;
+mod context;
 pub mod lexicon;
 pub mod normalise;
 pub mod recognise;
