@@ -176,24 +176,19 @@ fn train_pos(args: PosArgs) -> anyhow::Result<()> {
 
 /// The UD sentences of a GUM split, leaving out the non-commercial genres (models built from
 /// them could not be used commercially).
-pub(crate) fn read_gum(gum_dir: &Path, split: Split) -> anyhow::Result<Vec<conllu::Sentence>> {
+fn read_gum(gum_dir: &Path, split: Split) -> anyhow::Result<Vec<conllu::Sentence>> {
     let start = Instant::now();
-    let mut sentences = Vec::new();
-    let files = gum::split_files(gum_dir, split, false).with_context(|| {
+    let sentences = gum::read_ud_sentences(gum_dir, split).with_context(|| {
         format!(
             "reading GUM's {} split from {} (point --data at the shared data folder, or pass --no-gum)",
             split.name(),
             gum_dir.display()
         )
     })?;
-    for path in &files {
-        sentences.extend(conllu::read(path)?);
-    }
     let words: usize = sentences.iter().map(|s| s.words.len()).sum();
     eprintln!(
-        "read GUM {} ({} documents outside the non-commercial genres): {} sentences, {words} words ({:.1} s)",
+        "read GUM {} (outside the non-commercial genres): {} sentences, {words} words ({:.1} s)",
         split.name(),
-        files.len(),
         sentences.len(),
         start.elapsed().as_secs_f64()
     );

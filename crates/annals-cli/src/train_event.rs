@@ -1,12 +1,10 @@
 //! `annals train event`: train the event tagger on TimeML EVENT annotation (TBAQ-cleaned).
 
-use annals::entity::gum::Split;
 use annals::event::lemma::Lemmatizer;
 use annals::event::nouns::EventNouns;
 use annals::event::train::{self, EventScores, LabelledSentence, TrainOptions};
 use annals::event::EventTagger;
 use annals::io::{self, ReadOptions};
-use annals::tagging::conllu;
 use anyhow::{bail, Context};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -80,17 +78,14 @@ pub fn run(args: EventArgs) -> anyhow::Result<()> {
         bail!("--margin must be a finite number, at least 0");
     }
     let started = Instant::now();
-    let ewt = conllu::read(&args.ewt).with_context(|| {
+    let lemmatizer = Lemmatizer::from_ud_corpora(&args.ewt, &args.gum).with_context(|| {
         format!(
-            "reading {} (point --ewt at UD English EWT's training file)",
-            args.ewt.display()
+            "reading the lemma table's sources {} and {} (point --ewt at UD English EWT's \
+             training file and --gum at the GUM folder holding dep/ and splits/)",
+            args.ewt.display(),
+            args.gum.display()
         )
     })?;
-    // GUM's training documents add forms EWT's web text lacks (news and history vocabulary);
-    // both follow the UD lemma guidelines.
-    let mut ud = ewt;
-    ud.extend(crate::train_cmd::read_gum(&args.gum, Split::Train)?);
-    let lemmatizer = Lemmatizer::build(&ud);
     eprintln!(
         "lemma table: {} forms from {} and GUM train",
         lemmatizer.len(),

@@ -146,14 +146,13 @@ fn reference_document_dates() {
 /// directions; TimeBank → AQUAINT reaches about 85.7). Floor a little under the 80.06 measured.
 #[test]
 fn event_tagger_trained_on_aquaint_scores_timebank() {
-    use annals::entity::gum::{split_files, Split};
     use annals::event::{lemma::Lemmatizer, nouns::EventNouns, train};
-    use annals::tagging::conllu;
     let data = shared("..");
-    let mut ud = conllu::read(&data.join("ud-english-ewt/en_ewt-ud-train.conllu")).unwrap();
-    for path in split_files(&data.join("gum"), Split::Train, false).unwrap() {
-        ud.extend(conllu::read(&path).unwrap());
-    }
+    let lemmatizer = Lemmatizer::from_ud_corpora(
+        &data.join("ud-english-ewt/en_ewt-ud-train.conllu"),
+        &data.join("gum"),
+    )
+    .unwrap();
     let nouns = EventNouns::read_gum(&data.join("gum")).unwrap();
     let labelled = |dir: &str| -> Vec<train::LabelledSentence> {
         tml_files(dir)
@@ -170,7 +169,7 @@ fn event_tagger_trained_on_aquaint_scores_timebank() {
     let tagger = train::train(
         &aquaint,
         &[],
-        Lemmatizer::build(&ud),
+        lemmatizer,
         nouns,
         &train::TrainOptions::default(),
         |_, _, _| {},

@@ -138,6 +138,20 @@ pub fn split_files(
         .collect())
 }
 
+/// The UD sentences (forms, lemmas, UPOS) of `split`, leaving out the non-commercial genres:
+/// for what learns from GUM's syntax rather than its entities (the UPOS tagger, the lemma
+/// table).
+pub fn read_ud_sentences(
+    gum_dir: &Path,
+    split: Split,
+) -> Result<Vec<crate::tagging::conllu::Sentence>> {
+    let mut sentences = Vec::new();
+    for path in split_files(gum_dir, split, false)? {
+        sentences.extend(crate::tagging::conllu::read(&path)?);
+    }
+    Ok(sentences)
+}
+
 /// Read one GUM CoNLL-U file.
 pub fn read_document(path: &Path) -> Result<Document> {
     let text = std::fs::read_to_string(path).map_err(|cause| Error::Io {

@@ -5,10 +5,12 @@
 //! Event features use the lemma so that "occupied", "occupies" and "occupying" share weights, and
 //! the timeline uses it to recognise two mentions of the same event.
 
+use crate::entity::gum::Split;
 use crate::model::{ModelError, Reader, Writer};
 use crate::tagging::conllu;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 
 /// Inflected lowercase forms and their lemmas, sorted by form.
 #[derive(Clone, Debug, Default)]
@@ -52,6 +54,18 @@ impl Lemmatizer {
 const INFLECTING: [&str; 4] = ["VERB", "AUX", "NOUN", "ADJ"];
 
 impl Lemmatizer {
+    /// The table the event tagger is trained with: from UD English EWT's training file and
+    /// GUM's training documents outside the non-commercial genres. GUM adds forms EWT's web
+    /// text lacks (news and history vocabulary); both follow the UD lemma guidelines.
+    pub fn from_ud_corpora(ewt_train: &Path, gum_dir: &Path) -> crate::Result<Lemmatizer> {
+        let mut sentences = conllu::read(ewt_train)?;
+        sentences.extend(crate::entity::gum::read_ud_sentences(
+            gum_dir,
+            Split::Train,
+        )?);
+        Ok(Lemmatizer::build(&sentences))
+    }
+
     /// Learn the table from UD sentences: for each lowercase form of an inflecting word class,
     /// its most frequent lowercase lemma (ties go to the alphabetically first, so the table does
     /// not depend on hash order). Forms that are their own lemma are left out.

@@ -310,7 +310,6 @@ fn fiscal_period(text: &str, cand: &Candidate) -> bool {
     }
 }
 
-/// Context checks and modifier extension. Returns false when the match is not a time expression.
 /// Whether the phrase after "of" that follows the candidate names a time ("of a century", "of an
 /// hour", "of 1990", "of the year").
 fn time_follows_of(text: &str, cand: &Candidate) -> bool {
@@ -333,6 +332,7 @@ fn time_follows_of(text: &str, cand: &Candidate) -> bool {
         || super::lexicon::unit(&word).is_some()
 }
 
+/// Context checks and modifier extension. Returns false when the match is not a time expression.
 pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
     let name = rule.name.as_str();
     let before = word_before(text, cand.core.start);
@@ -462,18 +462,20 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
                 "came", "arrived", "began", "was", "had", "brought", "set", "saw", "ended", "fell",
                 "months", "weather", "rains",
             ];
-            let modifies_noun = OPERATIONS.contains(&after_lower.as_str())
-                || (after.starts_with(|c: char| c.is_lowercase())
+            // "Spring" and "fall" are other words too: only a campaign makes them modifiers.
+            let ambiguous = word == "fall" || word == "spring";
+            let operation = OPERATIONS.contains(&after_lower.as_str());
+            let modifies_noun = operation
+                || (!ambiguous
+                    && after.starts_with(|c: char| c.is_lowercase())
                     && !opens_clause(&after_lower)
                     && !after_lower.ends_with("ed")
                     && !HEADS_BEFORE.contains(&after_lower.as_str()));
-            if modifies_noun && has_the && !(word == "fall" || word == "spring") {
+            if modifies_noun {
                 cand.core.start = cand.core.end - word.len();
                 cand.span.start = cand.core.start;
             }
-            if OPERATIONS.contains(&after_lower.as_str()) {
-                cand.core.start = cand.core.end - word.len();
-                cand.span.start = cand.core.start;
+            if operation {
                 return true;
             }
             // "Winter Palace", "Summer Olympics": a capitalised season before a name is a name.
@@ -505,7 +507,6 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
                 "over",
                 "all",
             ];
-            let ambiguous = word == "fall" || word == "spring";
             let head_text = text[..cand.core.start].trim_end();
             let starts_sentence =
                 head_text.is_empty() || head_text.ends_with(['.', '!', '?', '\n', ':', ';']);
