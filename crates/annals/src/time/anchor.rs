@@ -97,11 +97,40 @@ impl Anchor {
         }
         match self.story {
             Some(s) if matches!(s.within, Within::Quarter(_) | Within::Half(_)) => Some(s.within),
-            _ => {
-                let m = month_of(&self.dct?)?;
-                Some(Within::Quarter(((m as i32 - 1) / 3 + 3) as u8 % 4 + 1))
-            }
+            _ => self.completed_quarter().map(|q| q.within),
         }
+    }
+
+    /// The last quarter completed before the document date.
+    fn completed_quarter(&self) -> Option<Date> {
+        let dct = self.dct?;
+        let (y, m) = (year_of(&dct)?, month_of(&dct)? as i32);
+        let current = (m - 1) / 3;
+        Some(Date {
+            year: Year::Full(if current == 0 { y - 1 } else { y }),
+            within: Within::Quarter(((current + 3) % 4 + 1) as u8),
+            time: None,
+        })
+    }
+
+    /// Whether a news report can be comparing `period` with a year before it: the period has
+    /// begun by the document date and ended less than a year before it. A forecast ("the third
+    /// quarter of 1990") or an older period already being compared ("the 1988 period") is not the
+    /// one reported on. Narrative and undated text accept any period.
+    fn reportable(&self, period: &Date) -> bool {
+        let (Mode::News, Some(dct), Year::Full(y)) = (self.mode, self.dct, period.year) else {
+            return true;
+        };
+        let (first, last) = match period.within {
+            Within::Quarter(q) => (3 * q as i32 - 2, 3 * q as i32),
+            Within::Half(h) => (6 * h as i32 - 5, 6 * h as i32),
+            _ => return true,
+        };
+        let (Some(dy), Some(dm)) = (year_of(&dct), month_of(&dct)) else {
+            return true;
+        };
+        let at = dy * 12 + dm as i32;
+        y * 12 + first <= at && at - (y * 12 + last) <= 12
     }
 
     /// Whether the story's reference time names a month or a finer unit.
@@ -177,17 +206,19 @@ impl Anchor {
                 ),
                 Some(n) => match reference {
                     Some((r, how)) => {
-                        // "A year earlier" after a quarter or half means that period a year before.
-                        let r = match self.story {
-                            Some(s)
-                                if unit == Unit::Year
-                                    && n != 0
-                                    && counted
-                                    && matches!(s.within, Within::Quarter(_) | Within::Half(_)) =>
-                            {
-                                s
-                            }
-                            _ => r,
+                        // "A year earlier" after a quarter or half means that period a year before,
+                        // when that period is one a report can be about (see `reportable`).
+                        let year_back = unit == Unit::Year && n != 0 && counted;
+                        let period =
+                            |d: &Date| matches!(d.within, Within::Quarter(_) | Within::Half(_));
+                        let (r, how) = match self.story {
+                            Some(s) if year_back && period(&s) && self.reportable(&s) => (s, how),
+                            // A forecast or an older period: the report's own quarter.
+                            Some(s) if year_back && period(&s) => match self.completed_quarter() {
+                                Some(q) => (q, Anchoring::DocumentDate),
+                                None => (r, how),
+                            },
+                            _ => (r, how),
                         };
                         let n = if completed_period { 1 } else { n };
                         let sign = if completed_period { -1 } else { sign };
@@ -467,6 +498,24 @@ fn unknown_at(unit: Unit) -> Date {
 /// `r` moved by `n` units, expressed at the granularity of the unit (a day for days, an ISO week for
 /// weeks, …). What the reference does not know stays unknown (`1915-XX-XX`).
 pub fn shift(r: &Date, unit: Unit, n: i32) -> Date {
+    // A week lies in the month (and quarter, season) of its Thursday, as ISO 8601 places weeks
+    // in years; a weekend in that of its Saturday. Without this "the end of the month" after
+    // "the weekend" would lose its month.
+    if matches!(
+        unit,
+        Unit::Month | Unit::Quarter | Unit::Half | Unit::Season
+    ) {
+        let day = match r.within {
+            Within::Week(Some(w)) => Some((w, jiff::civil::Weekday::Thursday)),
+            Within::Weekend(Some(w)) => Some((w, jiff::civil::Weekday::Saturday)),
+            _ => None,
+        }
+        .zip(year_of(r))
+        .and_then(|((w, wd), y)| civil::ISOWeekDate::new(y as i16, w as i8, wd).ok());
+        if let Some(day) = day {
+            return shift(&from_civil(day.date()), unit, n);
+        }
+    }
     let Some(y) = year_of(r) else {
         return unknown_at(unit);
     };

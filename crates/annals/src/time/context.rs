@@ -300,14 +300,19 @@ fn fiscal_period(text: &str, cand: &Candidate) -> bool {
     let verb_end = text[cand.core.end..]
         .find(verb)
         .map_or(text.len(), |at| cand.core.end + at + verb.len());
-    core.split_whitespace().eq(["the", "year"]) && matches!(verb, "ended" | "ending") && {
-        let next = word_after(text, verb_end);
-        next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            || matches!(
-                next.to_ascii_lowercase().as_str(),
-                "today" | "tomorrow" | "yesterday" | "next" | "last" | "this"
-            )
-    }
+    let words: Vec<&str> = core.split_whitespace().collect();
+    matches!(
+        words.as_slice(),
+        ["the", "year"] | ["the", "fiscal", "year"]
+    ) && matches!(verb, "ended" | "ending")
+        && {
+            let next = word_after(text, verb_end);
+            next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(
+                    next.to_ascii_lowercase().as_str(),
+                    "today" | "tomorrow" | "yesterday" | "next" | "last" | "this"
+                )
+        }
 }
 
 /// Whether the phrase after "of" that follows the candidate names a time ("of a century", "of an
@@ -582,6 +587,30 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
             if rest.starts_with("-old") || after_lower == "old" {
                 return false;
             }
+            // "Islam will one day be…", "hopes to one day return": after a modal or "to", "one
+            // day" is an unnamed time to come, not a length of a day. The duration rule matches
+            // first, so it hands the match over (a refusal would hide the later rule).
+            if n == "one"
+                && unit == "day"
+                && matches!(
+                    before.as_str(),
+                    "will"
+                        | "would"
+                        | "could"
+                        | "might"
+                        | "may"
+                        | "shall"
+                        | "should"
+                        | "can"
+                        | "to"
+                )
+            {
+                if let Some(i) = rules().names.iter().position(|n| *n == "ref-future") {
+                    cand.rule = i;
+                    cand.kind = Kind::Ref;
+                    return true;
+                }
+            }
         }
         // "for years", "took months": a bare plural unit is a duration only after such words.
         "duration-bare-plural"
@@ -731,7 +760,9 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
         }
         // "For the year ended March 31": the bare "the year" before "ended" is the fiscal period
         // that ends on the date, a duration of one year.
-        None if name == "anaphoric-unit" && fiscal_period(text, cand) => {
+        None if matches!(name, "anaphoric-unit" | "current-period")
+            && fiscal_period(text, cand) =>
+        {
             if let Some(i) = rules().names.iter().position(|n| *n == "period-ended") {
                 cand.rule = i;
                 cand.kind = Kind::Duration;

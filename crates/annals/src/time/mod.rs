@@ -248,8 +248,13 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
                 }
             }
         }
-        // "The week of March 6" is the ISO week that holds the day.
-        if matches!(rule, "week-of-date" | "week-of-date-dm") {
+        // "The week of March 6" is the ISO week that holds the day, and so is "Easter week".
+        let holiday_week = rule == "holiday"
+            && text[cand.span.start..cand.span.end]
+                .trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c == ' ')
+                .to_ascii_lowercase()
+                .ends_with("week");
+        if matches!(rule, "week-of-date" | "week-of-date-dm") || holiday_week {
             if let Value::Date(d) = &mut value {
                 if let Some(day) = anchor::civil_day(d) {
                     let iso = day.iso_week_date();
