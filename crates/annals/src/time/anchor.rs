@@ -97,20 +97,11 @@ impl Anchor {
         }
         match self.story {
             Some(s) if matches!(s.within, Within::Quarter(_) | Within::Half(_)) => Some(s.within),
-            _ => self.completed_quarter().map(|q| q.within),
+            _ => {
+                let m = month_of(&self.dct?)?;
+                Some(Within::Quarter(((m as i32 - 1) / 3 + 3) as u8 % 4 + 1))
+            }
         }
-    }
-
-    /// The last quarter completed before the document date.
-    fn completed_quarter(&self) -> Option<Date> {
-        let dct = self.dct?;
-        let (y, m) = (year_of(&dct)?, month_of(&dct)? as i32);
-        let current = (m - 1) / 3;
-        Some(Date {
-            year: Year::Full(if current == 0 { y - 1 } else { y }),
-            within: Within::Quarter(((current + 3) % 4 + 1) as u8),
-            time: None,
-        })
     }
 
     /// Whether a news report can be comparing `period` with a year before it: the period has
@@ -213,9 +204,9 @@ impl Anchor {
                             |d: &Date| matches!(d.within, Within::Quarter(_) | Within::Half(_));
                         let (r, how) = match self.story {
                             Some(s) if year_back && period(&s) && self.reportable(&s) => (s, how),
-                            // A forecast or an older period: the report's own quarter.
-                            Some(s) if year_back && period(&s) => match self.completed_quarter() {
-                                Some(q) => (q, Anchoring::DocumentDate),
+                            // A forecast or an older period: a year before the document date.
+                            Some(s) if year_back && period(&s) => match self.dct {
+                                Some(d) => (d, Anchoring::DocumentDate),
                                 None => (r, how),
                             },
                             _ => (r, how),
