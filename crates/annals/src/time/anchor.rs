@@ -132,7 +132,15 @@ impl Anchor {
 
     /// Record a date the story has reached (narrative mode moves its reference to it).
     pub fn advance(&mut self, d: &Date) {
-        if matches!(d.year, Year::Full(_)) {
+        // In a story, naming the year it is already in ("December 8 … in 1941") keeps its
+        // month: "In January" after it is the next January. (In news the story is the period
+        // reported on, which a named year replaces.)
+        let same_year = self.mode == Mode::Narrative
+            && d.within == Within::Whole
+            && self
+                .story
+                .is_some_and(|s| s.year == d.year && s.within != Within::Whole);
+        if matches!(d.year, Year::Full(_)) && !same_year {
             self.story = Some(Date { time: None, ..*d });
         }
     }
