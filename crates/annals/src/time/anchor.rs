@@ -232,6 +232,24 @@ impl Anchor {
                                 },
                                 _ => r,
                             }
+                        } else if !counted && matches!(unit, Unit::Decade | Unit::Century) {
+                            // "The last decade", "the next century" name whole periods; "a
+                            // decade later" (counted) is a year ten years on.
+                            // BC periods count away from year 1: 487 BC lies in BC048 and BC04.
+                            let period = |y: i32, size: i32| y.signum() * (y.abs() / size);
+                            match (year_of(&r), unit) {
+                                (Some(y), Unit::Decade) => Date {
+                                    year: Year::Decade(period(y, 10) + n * sign.signum()),
+                                    within: Within::Whole,
+                                    time: None,
+                                },
+                                (Some(y), _) => Date {
+                                    year: Year::Century(period(y, 100) + n * sign.signum()),
+                                    within: Within::Whole,
+                                    time: None,
+                                },
+                                (None, _) => shift(&r, unit, n * sign.signum()),
+                            }
                         } else {
                             shift(&r, unit, n * sign.signum())
                         };

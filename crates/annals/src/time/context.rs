@@ -105,6 +105,17 @@ fn word_before(text: &str, at: usize) -> String {
     head[start..].to_lowercase()
 }
 
+/// Whether `at` is inside a sentence: what comes before it, past spaces and opening quotes or
+/// brackets, is not a sentence end, a heading break or the start of the text.
+fn mid_sentence(text: &str, at: usize) -> bool {
+    let head = text[..at].trim_end_matches(|c: char| {
+        c == ' ' || c == '\t' || matches!(c, '"' | '\'' | '`' | '(' | '[' | '\u{201c}' | '\u{2018}')
+    });
+    head.chars()
+        .next_back()
+        .is_some_and(|c| !matches!(c, '.' | '!' | '?' | ':' | ';' | '\n' | '\r' | '-' | '_'))
+}
+
 /// The word after `at` (as written), skipping spaces.
 fn word_after(text: &str, at: usize) -> &str {
     let tail = text[at..].trim_start();
@@ -410,6 +421,16 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
                 "in" | "of" | "since" | "until" | "by" | "during"
             )
         {
+            return false;
+        }
+    }
+
+    // "ABC's ''This Week''", "VOA Today": a deictic unit or day word written with a capital in
+    // mid-sentence is part of a title. Counted amounts stay ("the Seven Days Battles", "the
+    // Six-Day War" are annotated in WikiWars).
+    if let Some(word) = cand.parts[Part::Unit as usize].or(cand.parts[Part::Dayw as usize]) {
+        let capital = text[word.start..].starts_with(|c: char| c.is_uppercase());
+        if capital && !cand.has(Part::N) && mid_sentence(text, cand.core.start) {
             return false;
         }
     }

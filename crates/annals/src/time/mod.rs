@@ -229,6 +229,11 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
         if let Some(before) = story_before {
             anchor = before;
         }
+        // "The first incursion since 1995": a span reaching from then up to the story's present
+        // looks back without moving the story (the next "February 29" stays in its year).
+        if mode == Mode::Narrative && after_since(text, cand.span.start) {
+            anchor = state_before.clone();
+        }
         let rule = names[cand.rule];
         // "The 1989 period", "the year-ago quarter": in a report a period named by its year is
         // the reported quarter of that year.
@@ -392,6 +397,15 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
     }
     borrow_from_next(text, &mut out, &borrows);
     out
+}
+
+/// Whether the word before `at` is "since".
+fn after_since(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    before.len() >= 5
+        && before.is_char_boundary(before.len() - 5)
+        && before[before.len() - 5..].eq_ignore_ascii_case("since")
+        && !before[..before.len() - 5].ends_with(|c: char| c.is_alphanumeric())
 }
 
 /// Two years in brackets ("(1795-1799)"): the first, and whether they stand on a heading line

@@ -164,6 +164,23 @@ pub fn normalise(text: &str, c: &Candidate) -> Option<Normalised> {
         Kind::Offset if c.has(Part::Wd) => {
             out.meaning = date_meaning(text, c, &mut out.modifier)?;
         }
+        // "Over the past decade" is the ten years up to now, a duration; "the last decade" names
+        // the previous decade (see `Anchor::resolve`).
+        Kind::Offset
+            if super::rules::rules().names[c.rule] == "relative-unit"
+                && p(Part::Rel).is_some_and(|r| r.eq_ignore_ascii_case("past"))
+                && p(Part::Unit).is_some_and(|u| {
+                    matches!(lexicon::unit(u), Some(Unit::Decade | Unit::Century))
+                }) =>
+        {
+            let unit_word = p(Part::Unit)?;
+            let unit = lexicon::unit(unit_word)?;
+            out.ttype = TimexType::Duration;
+            out.meaning = Meaning::Fixed(Value::Duration(Duration {
+                tenths: Some(10 * lexicon::unit_multiplier(unit_word)),
+                unit,
+            }));
+        }
         Kind::Offset => {
             out.meaning = offset_meaning(text, c)?;
             if super::rules::rules().names[c.rule] == "later-that-unit" {
@@ -397,7 +414,9 @@ fn date_meaning(text: &str, c: &Candidate, modifier: &mut Option<Mod>) -> Option
         if modifier == &Some(Mod::Start) && p(Part::Dmod).is_none() {
             *modifier = None;
         }
-        Some(Year::Decade(d))
+        // "The 470s BC" is written BC047, like a BC year.
+        let bc = p(Part::Era).is_some_and(|e| e.to_ascii_uppercase().starts_with('B'));
+        Some(Year::Decade(if bc { -d } else { d }))
     } else if let Some(w) = p(Part::Decw) {
         let n = lexicon::decade_word(w)? as i32;
         if let Some(m) = span_mod(p(Part::Dmod)) {
