@@ -6,6 +6,7 @@
 
 use super::lexicon;
 use super::normalise::{Meaning, YearChoice};
+use super::recognise::{Candidate, Part};
 use super::tense::Tense;
 use super::value::{Date, Reference, Season, Unit, Value, Within, Year};
 use super::Anchoring;
@@ -458,6 +459,42 @@ impl Anchor {
             year: Year::Full(year),
             ..date
         }
+    }
+}
+
+/// Whether an offset counts from the story's time rather than from the moment of writing.
+pub(super) fn is_anaphoric(c: &Candidate, text: &str) -> bool {
+    let rel = c.part(text, Part::Rel).map(|r| r.to_ascii_lowercase());
+    if let Some(r) = &rel {
+        if matches!(
+            r.as_str(),
+            "this"
+                | "next"
+                | "last"
+                | "current"
+                | "coming"
+                | "past"
+                | "present"
+                | "upcoming"
+                | "latest"
+                | "the latest"
+        ) {
+            return false;
+        }
+    }
+    if let Some(dir) = c.part(text, Part::Later).or(c.part(text, Part::Earlier)) {
+        let dir = dir.to_ascii_lowercase();
+        return !(dir == "ago" || dir.contains("now") || dir == "hence");
+    }
+    match c.part(text, Part::Rel).map(|r| r.to_ascii_lowercase()) {
+        Some(r) => {
+            let r = r.trim_start_matches("the").trim();
+            matches!(
+                r,
+                "that" | "same" | "following" | "previous" | "preceding" | "prior" | ""
+            )
+        }
+        None => false,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Normalisation: turn a candidate's parts into a typed meaning. What the text alone cannot settle
 //! (a missing year, "three days later", "Tuesday") stays relative here and is resolved by `anchor`.
 
+use super::anchor::is_anaphoric;
 use super::calendars::{self, Calendar, CalendarNote};
 use super::lexicon;
 use super::recognise::{Candidate, Part, Style};
@@ -707,42 +708,6 @@ fn offset_meaning(text: &str, c: &Candidate) -> Option<Meaning> {
         anaphoric,
         counted,
     })
-}
-
-/// Whether an offset counts from the story's time rather than from the moment of writing.
-fn is_anaphoric(c: &Candidate, text: &str) -> bool {
-    let rel = c.part(text, Part::Rel).map(|r| r.to_ascii_lowercase());
-    if let Some(r) = &rel {
-        if matches!(
-            r.as_str(),
-            "this"
-                | "next"
-                | "last"
-                | "current"
-                | "coming"
-                | "past"
-                | "present"
-                | "upcoming"
-                | "latest"
-                | "the latest"
-        ) {
-            return false;
-        }
-    }
-    if let Some(dir) = c.part(text, Part::Later).or(c.part(text, Part::Earlier)) {
-        let dir = dir.to_ascii_lowercase();
-        return !(dir == "ago" || dir.contains("now") || dir == "hence");
-    }
-    match c.part(text, Part::Rel).map(|r| r.to_ascii_lowercase()) {
-        Some(r) => {
-            let r = r.trim_start_matches("the").trim();
-            matches!(
-                r,
-                "that" | "same" | "following" | "previous" | "preceding" | "prior" | ""
-            )
-        }
-        None => false,
-    }
 }
 
 fn set_meaning(text: &str, c: &Candidate, out: &mut Normalised) -> Option<Meaning> {
