@@ -594,6 +594,10 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
             if unit.starts_with("second") && (n == "a" || n == "an") {
                 return false;
             }
+            // "a decades-long feud": "a" belongs to the noun, not to a plural unit.
+            if (n == "a" || n == "an") && unit.ends_with('s') {
+                return false;
+            }
             // A year number is not an amount ("the 1988 quarter").
             if n.len() == 4 && n.chars().all(|c| c.is_ascii_digit()) {
                 return false;
@@ -666,6 +670,23 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
             if after.starts_with(|c: char| c.is_uppercase())
                 && !cand.has(Part::Freq)
                 && text[cand.core.start..cand.core.end].starts_with(|c: char| c.is_lowercase()) =>
+        {
+            return false;
+        }
+        "clock-in-the-pod"
+            if !matches!(
+                before.as_str(),
+                "at" | "by"
+                    | "until"
+                    | "till"
+                    | "around"
+                    | "about"
+                    | "before"
+                    | "after"
+                    | "from"
+                    | "to"
+                    | "since"
+            ) =>
         {
             return false;
         }

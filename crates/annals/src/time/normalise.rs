@@ -204,6 +204,12 @@ pub fn normalise(text: &str, c: &Candidate) -> Option<Normalised> {
                 Some(n) => lexicon::amount(n).ok()?,
                 // "the year ended March 31" is one year.
                 None if super::rules::rules().names[c.rule] == "period-ended" => Some(10),
+                // "a day-long meeting" is one day; "decades-long" is some decades.
+                None if super::rules::rules().names[c.rule] == "unit-long"
+                    && !unit_word.ends_with('s') =>
+                {
+                    Some(10)
+                }
                 None => None,
             };
             let tenths = tenths.map(|t| t * lexicon::unit_multiplier(unit_word));
