@@ -673,6 +673,14 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
         {
             return false;
         }
+        // "the year's end" and "the year-end" are the end of the year (rule "unit-end-of").
+        "current-period"
+            if text[cand.core.end..].starts_with("'s end")
+                || text[cand.core.end..].starts_with("\u{2019}s end")
+                || text[cand.core.end..].starts_with("-end") =>
+        {
+            return false;
+        }
         "clock-in-the-pod"
             if !matches!(
                 before.as_str(),
