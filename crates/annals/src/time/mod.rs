@@ -237,7 +237,14 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
         let rule = names[cand.rule];
         // "The 1989 period", "the year-ago quarter": in a report a period named by its year is
         // the reported quarter of that year.
-        if matches!(rule, "year-period" | "year-ago") {
+        if matches!(
+            rule,
+            "year-period"
+                | "year-ago"
+                | "period-year-ago"
+                | "period-last-year"
+                | "last-years-period"
+        ) {
             let written = text[cand.span.start..cand.span.end].to_ascii_lowercase();
             if let (Value::Date(d), Some(q), true) = (
                 &mut value,
