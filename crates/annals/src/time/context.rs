@@ -425,6 +425,18 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
         }
     }
 
+    // "a quarter-to-quarter comparison", "day-to-day running", "year-over-year growth": a unit
+    // paired with another in a compound adjective names no time.
+    let rest = &text[cand.core.end..];
+    let head = &text[..cand.core.start];
+    if cand.has(Part::Unit)
+        && ["-to-", "-over-", "-by-"]
+            .iter()
+            .any(|joint| rest.starts_with(joint) || head.ends_with(joint))
+    {
+        return false;
+    }
+
     // "ABC's ''This Week''", "VOA Today": a deictic unit or day word written with a capital in
     // mid-sentence is part of a title. Counted amounts stay ("the Seven Days Battles", "the
     // Six-Day War" are annotated in WikiWars).
