@@ -201,7 +201,7 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
     let (mode, dct) = (config.mode, config.dct);
     let names = &rules::rules().names;
     let mut anchor = anchor::Anchor::new(mode, dct);
-    let mut out = Vec::new();
+    let mut out: Vec<Timex> = Vec::new();
     let mut borrows = Vec::new();
     let all_rules = &rules::rules().rules;
     let candidates = recognise::recognise(text);
@@ -258,6 +258,31 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
                         anchor.advance(d);
                     }
                 }
+            }
+        }
+        // "For the nine months, net was $5 million, compared with $4 million a year earlier":
+        // the comparison is with the same months a year back, which no quarter names; the year
+        // is the nearest TimeML date.
+        if let (
+            normalise::Meaning::Offset {
+                unit: Unit::Year,
+                counted: true,
+                sign: -1,
+                ..
+            },
+            Value::Date(d),
+            Some(last),
+        ) = (norm.meaning, &mut value, out.last())
+        {
+            let months_before = matches!(
+                last.value,
+                Value::Duration(Duration {
+                    tenths: Some(60 | 90),
+                    unit: Unit::Month
+                })
+            ) && !text[last.span.end..cand.span.start].contains(". ");
+            if months_before && matches!(d.within, Within::Quarter(_) | Within::Half(_)) {
+                d.within = Within::Whole;
             }
         }
         // "The week of March 6" is the ISO week that holds the day, and so is "Easter week".
