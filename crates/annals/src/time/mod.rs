@@ -13,6 +13,7 @@ pub mod recognise;
 pub mod rules;
 pub mod tense;
 pub mod value;
+mod words;
 
 use crate::document::{Span, Tag};
 use crate::pipeline::Mode;
