@@ -379,11 +379,13 @@ mod tests {
         for (i, rule) in set.rules.iter().enumerate() {
             for ex in &rule.examples {
                 // An ordinal day alone needs "on", "by" or "until" before it ("in the 20th" is
-                // usually a century cut short).
+                // usually a century cut short), and "4 in the morning" a preposition of time.
                 let prefix = if rule.needs_mod {
                     "the end of "
                 } else if rule.name == "ordinal-day" {
                     "on "
+                } else if rule.name == "clock-in-the-pod" {
+                    "at "
                 } else {
                     "in "
                 };
