@@ -286,6 +286,17 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
                 d.within = Within::Whole;
             }
         }
+        // "The seventh day (of the siege)" names a day: when the story only knows its month or
+        // year, the day stays unknown within it (BC0480-08-XX), not the month itself.
+        if rule == "ordinal-day-of" {
+            if let Value::Date(d) = &mut value {
+                match d.within {
+                    Within::Day(..) => {}
+                    Within::Month(m) => d.within = Within::Day(m, None),
+                    _ => d.within = Within::Day(None, None),
+                }
+            }
+        }
         // "The week of March 6" is the ISO week that holds the day, and so is "Easter week".
         let holiday_week = rule == "holiday"
             && text[cand.span.start..cand.span.end]

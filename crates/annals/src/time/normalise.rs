@@ -234,7 +234,12 @@ pub fn normalise(text: &str, c: &Candidate) -> Option<Normalised> {
             out.ttype = TimexType::Set;
             out.meaning = set_meaning(text, c, &mut out)?;
         }
-        Kind::Ref if super::rules::rules().names[c.rule] == "story-time" => {
+        Kind::Ref
+            if matches!(
+                super::rules::rules().names[c.rule],
+                "story-time" | "ordinal-day-of"
+            ) =>
+        {
             out.meaning = Meaning::StoryTime;
         }
         Kind::Ref => {
