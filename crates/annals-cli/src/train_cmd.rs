@@ -82,14 +82,18 @@ fn read_split(dir: &Path, split: &str) -> anyhow::Result<Vec<conllu::Sentence>> 
     let path = dir.join(format!("en_ewt-ud-{split}.conllu"));
     let start = Instant::now();
     let sentences = conllu::read(&path)?;
+    report_read(&path.display().to_string(), &sentences, start);
+    Ok(sentences)
+}
+
+/// One line on standard error: what was read, how many sentences and words, and how long it took.
+fn report_read(what: &str, sentences: &[conllu::Sentence], start: Instant) {
     let words: usize = sentences.iter().map(|s| s.words.len()).sum();
     eprintln!(
-        "read {}: {} sentences, {words} words ({:.1} s)",
-        path.display(),
+        "read {what}: {} sentences, {words} words ({:.1} s)",
         sentences.len(),
         start.elapsed().as_secs_f64()
     );
-    Ok(sentences)
 }
 
 fn train_pos(args: PosArgs) -> anyhow::Result<()> {
@@ -185,12 +189,10 @@ fn read_gum(gum_dir: &Path, split: Split) -> anyhow::Result<Vec<conllu::Sentence
             gum_dir.display()
         )
     })?;
-    let words: usize = sentences.iter().map(|s| s.words.len()).sum();
-    eprintln!(
-        "read GUM {} (outside the non-commercial genres): {} sentences, {words} words ({:.1} s)",
-        split.name(),
-        sentences.len(),
-        start.elapsed().as_secs_f64()
+    report_read(
+        &format!("GUM {} (outside the non-commercial genres)", split.name()),
+        &sentences,
+        start,
     );
     Ok(sentences)
 }

@@ -237,15 +237,15 @@ impl Anchor {
                             // "The last decade", "the next century" name whole periods; "a
                             // decade later" (counted) is a year ten years on.
                             // BC periods count away from year 1: 487 BC lies in BC048 and BC04.
-                            let period = |y: i32, size: i32| y.signum() * (y.abs() / size);
+                            let index = |y: i32, size: i32| y.signum() * (y.abs() / size);
                             match (year_of(&r), unit) {
                                 (Some(y), Unit::Decade) => Date {
-                                    year: Year::Decade(period(y, 10) + n * sign.signum()),
+                                    year: Year::Decade(index(y, 10) + n * sign.signum()),
                                     within: Within::Whole,
                                     time: None,
                                 },
                                 (Some(y), _) => Date {
-                                    year: Year::Century(period(y, 100) + n * sign.signum()),
+                                    year: Year::Century(index(y, 100) + n * sign.signum()),
                                     within: Within::Whole,
                                     time: None,
                                 },
@@ -486,7 +486,7 @@ pub(super) fn is_anaphoric(c: &Candidate, text: &str) -> bool {
         let dir = dir.to_ascii_lowercase();
         return !(dir == "ago" || dir.contains("now") || dir == "hence");
     }
-    match c.part(text, Part::Rel).map(|r| r.to_ascii_lowercase()) {
+    match rel {
         Some(r) => {
             let r = r.trim_start_matches("the").trim();
             matches!(

@@ -94,6 +94,20 @@ fn compile_modifiers(table: &[(&str, Option<Mod>)]) -> Modifiers {
 static POINT_MODS: LazyLock<Modifiers> = LazyLock::new(|| compile_modifiers(POINT_MODIFIERS));
 static DURATION_MODS: LazyLock<Modifiers> = LazyLock::new(|| compile_modifiers(DURATION_MODIFIERS));
 
+/// Give a match to the rule called `to`, with that rule's kind: for a reading that a context
+/// check settles after an earlier rule has matched (refusing the match would hide the later
+/// rule). False if no rule has that name.
+fn hand_over(cand: &mut Candidate, to: &str, kind: Kind) -> bool {
+    match rules().index(to) {
+        Some(i) => {
+            cand.rule = i;
+            cand.kind = kind;
+            true
+        }
+        None => false,
+    }
+}
+
 /// Whether the text before `at` reads "from <Month> to": then a month at `at` ends a range of
 /// months ("from October to March") rather than following an infinitive "to".
 fn ends_month_range(text: &str, at: usize) -> bool {
@@ -232,10 +246,11 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
         }
     }
 
-    // "a quarter-to-quarter comparison", "day-to-day running", "year-over-year growth": a unit
-    // paired with another in a compound adjective names no time.
+    // What follows and precedes the match, as written.
     let rest = &text[cand.core.end..];
     let head = &text[..cand.core.start];
+    // "a quarter-to-quarter comparison", "day-to-day running", "year-over-year growth": a unit
+    // paired with another in a compound adjective names no time.
     if cand.has(Part::Unit)
         && ["-to-", "-over-", "-by-"]
             .iter()
@@ -427,7 +442,6 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
                 return false;
             }
             // Ages ("a 6-year-old boy", "52 years old") are not time expressions in TimeML.
-            let rest = &text[cand.core.end..];
             if rest.starts_with("-old") || after_lower == "old" {
                 return false;
             }
@@ -448,12 +462,9 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
                         | "can"
                         | "to"
                 )
+                && hand_over(cand, "ref-future", Kind::Ref)
             {
-                if let Some(i) = rules().names.iter().position(|n| *n == "ref-future") {
-                    cand.rule = i;
-                    cand.kind = Kind::Ref;
-                    return true;
-                }
+                return true;
             }
         }
         // "for years", "took months": a bare plural unit is a duration only after such words.
@@ -494,9 +505,9 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
         }
         // "the year's end" and "the year-end" are the end of the year (rule "unit-end-of").
         "current-period"
-            if text[cand.core.end..].starts_with("'s end")
-                || text[cand.core.end..].starts_with("\u{2019}s end")
-                || text[cand.core.end..].starts_with("-end") =>
+            if rest.starts_with("'s end")
+                || rest.starts_with("\u{2019}s end")
+                || rest.starts_with("-end") =>
         {
             return false;
         }
@@ -632,10 +643,7 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
         None if matches!(name, "anaphoric-unit" | "current-period")
             && fiscal_period(text, cand) =>
         {
-            if let Some(i) = rules().names.iter().position(|n| *n == "period-ended") {
-                cand.rule = i;
-                cand.kind = Kind::Duration;
-            }
+            hand_over(cand, "period-ended", Kind::Duration);
         }
         None if rule.needs_mod => return false,
         None => {}

@@ -232,7 +232,7 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
         }
         // "The first incursion since 1995": a span reaching from then up to the story's present
         // looks back without moving the story (the next "February 29" stays in its year).
-        if mode == Mode::Narrative && after_since(text, cand.span.start) {
+        if mode == Mode::Narrative && words::word_before(text, cand.span.start) == "since" {
             anchor = state_before.clone();
         }
         let rule = names[cand.rule];
@@ -281,7 +281,9 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
                     tenths: Some(60 | 90),
                     unit: Unit::Month
                 })
-            ) && !text[last.span.end..cand.span.start].contains(". ");
+            ) && text
+                .get(last.span.end..cand.span.start)
+                .is_some_and(|between| !between.contains(". "));
             if months_before && matches!(d.within, Within::Quarter(_) | Within::Half(_)) {
                 d.within = Within::Whole;
             }
@@ -441,15 +443,6 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
     }
     borrow_from_next(text, &mut out, &borrows);
     out
-}
-
-/// Whether the word before `at` is "since".
-fn after_since(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end();
-    before.len() >= 5
-        && before.is_char_boundary(before.len() - 5)
-        && before[before.len() - 5..].eq_ignore_ascii_case("since")
-        && !before[..before.len() - 5].ends_with(|c: char| c.is_alphanumeric())
 }
 
 /// Two years in brackets ("(1795-1799)"): the first, and whether they stand on a heading line

@@ -156,7 +156,7 @@ static GLUED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn glued_years(text: &str, out: &mut Vec<Candidate>) {
-    let Some(rule) = rules().names.iter().position(|n| *n == "year") else {
+    let Some(rule) = rules().index("year") else {
         return;
     };
     let mut found = Vec::new();

@@ -53,6 +53,13 @@ pub struct RuleSet {
     pub regex: Regex,
 }
 
+impl RuleSet {
+    /// The index of the rule called `name`, for code that hands a match to another rule.
+    pub fn index(&self, name: &str) -> Option<usize> {
+        self.names.iter().position(|n| *n == name)
+    }
+}
+
 /// Expand `{NAME}` macros (upper-case names only, so regex counts like `{2}` are left alone).
 pub fn expand(pattern: &str, macros: &BTreeMap<String, String>, depth: usize) -> String {
     assert!(depth < 16, "macro expansion too deep in {pattern}");
