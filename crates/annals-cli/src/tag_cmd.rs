@@ -215,6 +215,7 @@ pub fn render(doc: &Document, analysis: &Analysis, format: Format) -> String {
                 ));
             }
             for t in &analysis.timexes {
+                let t = t.as_annotated(analysis.mode);
                 s.push_str(&format!(
                     "{:>7}..{:<7} {:<9} {:<22} {:<13} {}\n",
                     t.span.start,

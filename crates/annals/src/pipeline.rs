@@ -71,12 +71,13 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// TIMEX3 tags numbered t1, t2, … in text order, ready for a TimeML writer.
+    /// TIMEX3 tags numbered t1, t2, … in text order, ready for a TimeML writer: each timex as
+    /// TimeML annotates it in this mode ([`Timex::as_annotated`]).
     pub fn timex_tags(&self) -> Vec<Tag> {
         self.timexes
             .iter()
             .enumerate()
-            .map(|(i, t)| t.to_tag(i + 1))
+            .map(|(i, t)| t.as_annotated(self.mode).to_tag(i + 1))
             .collect()
     }
 

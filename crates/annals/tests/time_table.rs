@@ -212,3 +212,65 @@ fn temporal_tables() {
         failures.join("\n")
     );
 }
+
+/// TimeML annotates news with the amount of a counted offset as a DURATION ("<TIMEX3>three
+/// days</TIMEX3> later"), keeping the date it reaches for the timeline; narrative keeps the
+/// whole phrase as a date, and a year-ago comparison stays a date in news too.
+#[test]
+fn counted_offsets_as_timeml_annotates_them() {
+    use annals::pipeline::{Mode, Pipeline, TagOptions};
+    let text = "Shares fell on Oct. 12. Three days later they rose, and a few days later they \
+                fell again. Sales were up 5% from a year earlier. Two years ago it was worse.";
+    let tags = |mode| {
+        let doc = annals::Document::from_text(text);
+        let opts = TagOptions {
+            mode: Some(mode),
+            dct: Some("1989-10-20".to_string()),
+            ..TagOptions::default()
+        };
+        let analysis = Pipeline::new().analyse(&doc, &opts).unwrap();
+        let resolved: Vec<String> = analysis
+            .timexes
+            .iter()
+            .map(|t| t.value.to_string())
+            .collect();
+        let written: Vec<(String, String, String)> = analysis
+            .timex_tags()
+            .iter()
+            .map(|t| {
+                let attr = |k: &str| t.attrs.iter().find(|(n, _)| n == k).unwrap().1.clone();
+                (
+                    text[t.span.start..t.span.end].to_string(),
+                    attr("type"),
+                    attr("value"),
+                )
+            })
+            .collect();
+        (resolved, written)
+    };
+    let own = |v: &[(&str, &str, &str)]| -> Vec<(String, String, String)> {
+        v.iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+            .collect()
+    };
+    let (resolved, news) = tags(Mode::News);
+    assert_eq!(
+        news,
+        own(&[
+            ("Oct. 12", "DATE", "1989-10-12"),
+            ("Three days", "DURATION", "P3D"),
+            ("a few days", "DURATION", "PXD"),
+            ("a year earlier", "DATE", "1988"),
+            ("Two years ago", "DATE", "1987"),
+        ])
+    );
+    assert_eq!(
+        resolved[1], "1989-10-15",
+        "the timeline keeps the date reached"
+    );
+    let (_, narrative) = tags(Mode::Narrative);
+    assert_eq!(
+        narrative[1],
+        own(&[("Three days later", "DATE", "1989-10-15")])[0]
+    );
+}

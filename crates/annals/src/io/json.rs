@@ -55,6 +55,10 @@ pub struct JsonTimex<'a> {
     /// The date as written in that calendar (`1917-10-25`, `1339-07`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub original: Option<&'a str>,
+    /// In news mode, an amount counted from another time ("three days" in "three days later")
+    /// is the DURATION TimeML annotates; this is the date it reaches.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reaches: Option<String>,
 }
 
 /// The JSON view of a tagged document.
@@ -67,20 +71,24 @@ pub fn document<'a>(doc: &'a Document, analysis: &'a Analysis) -> JsonDocument<'
             .timexes
             .iter()
             .enumerate()
-            .map(|(i, t)| JsonTimex {
-                tid: format!("t{}", i + 1),
-                start: t.span.start,
-                end: t.span.end,
-                text: doc.slice(t.span),
-                ttype: t.ttype.as_str(),
-                value: t.value.to_string(),
-                modifier: t.modifier.map(|m| m.as_str()),
-                quant: t.quant.as_deref(),
-                freq: t.freq.as_deref(),
-                anchoring: t.anchoring,
-                rule: t.rule,
-                calendar: t.calendar.as_ref().map(|c| c.calendar.as_str()),
-                original: t.calendar.as_ref().map(|c| c.original.as_str()),
+            .map(|(i, resolved)| {
+                let t = resolved.as_annotated(analysis.mode);
+                JsonTimex {
+                    tid: format!("t{}", i + 1),
+                    start: t.span.start,
+                    end: t.span.end,
+                    text: doc.slice(t.span),
+                    ttype: t.ttype.as_str(),
+                    value: t.value.to_string(),
+                    modifier: t.modifier.map(|m| m.as_str()),
+                    quant: resolved.quant.as_deref(),
+                    freq: resolved.freq.as_deref(),
+                    anchoring: t.anchoring,
+                    rule: t.rule,
+                    calendar: resolved.calendar.as_ref().map(|c| c.calendar.as_str()),
+                    original: resolved.calendar.as_ref().map(|c| c.original.as_str()),
+                    reaches: (t.span != resolved.span).then(|| resolved.value.to_string()),
+                }
             })
             .collect(),
         events: analysis

@@ -109,9 +109,31 @@ pub struct Timex {
     pub rule: &'static str,
     /// The calendar it was written in and the date as written there, when not Gregorian.
     pub calendar: Option<calendars::CalendarNote>,
+    /// For an amount counted from another time ("three days later", "a day earlier"), the amount
+    /// alone: its span ("three days") and length. TimeML annotates news this way, a DURATION
+    /// with "later" left as a signal (see [`Timex::as_annotated`]); `value` keeps the date the
+    /// amount reaches, which is what the timeline places.
+    pub amount: Option<(Span, Duration)>,
 }
 
 impl Timex {
+    /// The expression as TimeML annotates it in `mode`. In news (TimeBank, AQUAINT) a counted
+    /// offset from another time is a DURATION over the amount alone: "<TIMEX3>three
+    /// days</TIMEX3> later". Narrative corpora (WikiWars) annotate the whole phrase as the date
+    /// it reaches, which is the timex itself.
+    pub fn as_annotated(&self, mode: Mode) -> std::borrow::Cow<'_, Timex> {
+        match (mode, self.amount) {
+            (Mode::News, Some((span, length))) => std::borrow::Cow::Owned(Timex {
+                span,
+                ttype: TimexType::Duration,
+                value: Value::Duration(length),
+                amount: None,
+                ..self.clone()
+            }),
+            _ => std::borrow::Cow::Borrowed(self),
+        }
+    }
+
     /// The TIMEX3 element for this expression.
     pub fn to_tag(&self, tid: usize) -> Tag {
         let mut attrs = vec![
@@ -375,6 +397,7 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
                         anchoring: Anchoring::Explicit,
                         rule,
                         calendar: None,
+                        amount: None,
                     });
                 }
                 continue;
@@ -409,6 +432,7 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
                             anchoring,
                             rule,
                             calendar: calendar.clone(),
+                            amount: None,
                         });
                     }
                     continue;
@@ -416,6 +440,7 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
             }
         }
         borrows.push((out.len(), borrow));
+        let amount = counted_amount(cand, &norm.meaning);
         out.push(Timex {
             span: cand.span,
             ttype: norm.ttype,
@@ -426,6 +451,7 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
             anchoring,
             rule,
             calendar: calendar.clone(),
+            amount,
         });
         // A year range in brackets: on a heading ("The Directory (1795-1799)") it opens a
         // section that starts at its first year, so the story reads on from there; in running
@@ -443,6 +469,47 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
     }
     borrow_from_next(text, &mut out, &borrows);
     out
+}
+
+/// The amount of an offset counted from another time: "three days" in "three days later", "a
+/// day" in "a day earlier", "five hours" in "five hours on". An offset from the moment of
+/// writing ("two years ago", "a week from now") is a date in every corpus, and so is the
+/// year-ago comparison of a report ("up 5% from a year earlier"), which names the period
+/// compared with.
+fn counted_amount(
+    cand: &recognise::Candidate,
+    meaning: &normalise::Meaning,
+) -> Option<(Span, Duration)> {
+    let normalise::Meaning::Offset {
+        unit: length_unit,
+        amount,
+        sign,
+        anaphoric: true,
+        counted: true,
+        ..
+    } = *meaning
+    else {
+        return None;
+    };
+    if length_unit == Unit::Year && sign < 0 && amount == Some(1) || amount == Some(0) {
+        return None;
+    }
+    // Counted means written with a number or a vague plural ("days later"); "the week
+    // following" and "later that day" name a period.
+    let unit = cand.parts[recognise::Part::Unit as usize]?;
+    let plural = cand.span.start == unit.start;
+    let unit_end = unit.end;
+    ((cand.has(recognise::Part::N) || plural)
+        && (cand.has(recognise::Part::Later) || cand.has(recognise::Part::Earlier)))
+    .then(|| {
+        (
+            Span::new(cand.span.start, unit_end),
+            Duration {
+                tenths: amount.and_then(|n| u32::try_from(n).ok()).map(|n| n * 10),
+                unit: length_unit,
+            },
+        )
+    })
 }
 
 /// Two years in brackets ("(1795-1799)"): the first, and whether they stand on a heading line
