@@ -114,9 +114,11 @@ fn pod_of(c: &Candidate, text: &str) -> Option<TimeOfDay> {
         .last()
         .unwrap_or(w)
         .to_ascii_lowercase();
-    if w == "noon" || w == "midday" {
+    // Noon and midnight are clock times; ISO 8601 and TimeML write the midnight that ends a
+    // day ("midnight Friday") as 24:00 of that day.
+    if w == "noon" || w == "midday" || w == "midnight" {
         return Some(TimeOfDay::Clock {
-            hour: 12,
+            hour: if w == "midnight" { 24 } else { 12 },
             minute: Some(0),
             second: None,
         });

@@ -77,6 +77,21 @@ fn is_irregular_past(w: &str) -> bool {
     )
 }
 
+/// Words that, after "was" or "were", tell of a plan rather than a past act.
+const PLAN_WORDS: &[&str] = &[
+    "planning",
+    "going",
+    "expected",
+    "scheduled",
+    "due",
+    "set",
+    "supposed",
+    "about",
+    "slated",
+    "preparing",
+    "poised",
+];
+
 /// Words that open a noun phrase, so the "to" before them is a preposition, not an infinitive.
 fn is_determiner(w: &str) -> bool {
     matches!(
@@ -205,7 +220,19 @@ pub fn tense_near(text: &str, start: usize, end: usize) -> Tense {
         let prev = i.checked_sub(1).map_or("", |j| words[j].1);
         let next = words.get(i + 1).map_or("", |x| x.1);
         let next2 = words.get(i + 2).map_or("", |x| x.1);
+        let prev2 = i.checked_sub(2).map_or("", |j| words[j].1);
         match w {
+            // A plan overtaken before the report ("had been due to expire Friday", "had been
+            // scheduled", "as previously planned Saturday night") looks back.
+            "due" | "scheduled" | "planned" | "expected" | "slated" | "set"
+                if prev == "previously" || (prev == "been" && prev2 == "had") =>
+            {
+                nearest_past = nearest_past.min(distance)
+            }
+            // "Were planning to", "was expected to", "was due to": a plan told in the past is
+            // still ahead of the report, so the past auxiliary says nothing; the plan word
+            // that follows decides.
+            "was" | "were" if PLAN_WORDS.contains(&next) || (next == "to" && next2 == "be") => {}
             // "would" and "might" are the future of reported speech ("said he would leave
             // Tuesday"); "as soon as"/"as early as" put a time ahead ("as early as Tuesday").
             "will" | "shall" | "'ll" | "won't" | "tomorrow" | "upcoming" | "would" | "might" => {
