@@ -171,7 +171,9 @@ pub fn tense_near(text: &str, start: usize, end: usize) -> Tense {
     while !text.is_char_boundary(lo) {
         lo += 1;
     }
-    let mut hi = (end + 80).min(text.len());
+    // A sentence that opens with its date ("In January, a week after the anniversary of …, a
+    // bombing killed …") reaches its verb late: look well ahead, within the sentence.
+    let mut hi = (end + 200).min(text.len());
     while !text.is_char_boundary(hi) {
         hi -= 1;
     }
@@ -283,15 +285,19 @@ pub fn tense_near(text: &str, start: usize, end: usize) -> Tense {
         }
     }
     // A deadline set or moved ("postponed until Tuesday", "extended its deadline until 9 a.m.
-    // Tuesday", "has given them until Friday") lies after the act that set it, whatever that
-    // act's tense.
+    // Tuesday", "has given them until Friday", "extended loans through January") lies after the
+    // act that set it, whatever that act's tense.
     let before = &text[lo..start];
     let until = before
         .trim_end()
         .rsplit(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(3)
-        .any(|w| w.eq_ignore_ascii_case("until") || w.eq_ignore_ascii_case("till"));
+        .any(|w| {
+            w.eq_ignore_ascii_case("until")
+                || w.eq_ignore_ascii_case("till")
+                || w.eq_ignore_ascii_case("through")
+        });
     let deadline = words.iter().any(|&(_, w, _)| {
         matches!(
             w,
