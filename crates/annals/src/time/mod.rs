@@ -252,6 +252,12 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
         if let Some(before) = story_before {
             anchor = before;
         }
+        if let Value::Date(d) = &mut value {
+            if let Some(q) = quarter_ended(text, cand.span, d, candidates.get(k + 1), &anchor) {
+                *d = q;
+                anchor.advance(d);
+            }
+        }
         // "The first incursion since 1995": a span reaching from then up to the story's present
         // looks back without moving the story (the next "February 29" stays in its year).
         if mode == Mode::Narrative && words::word_before(text, cand.span.start) == "since" {
@@ -469,6 +475,55 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
     }
     borrow_from_next(text, &mut out, &borrows);
     out
+}
+
+/// "The quarter ended July 31": the three months up to that day, which a report names by the
+/// calendar quarter holding most of them (May to July is the second). `date` is the quarter as
+/// resolved without the day, `next` the candidate after it.
+fn quarter_ended(
+    text: &str,
+    span: Span,
+    date: &Date,
+    next: Option<&recognise::Candidate>,
+    anchor: &anchor::Anchor,
+) -> Option<Date> {
+    if !matches!(date.within, Within::Quarter(_)) || date.time.is_some() {
+        return None;
+    }
+    // A quarter named by its number keeps it: "the fiscal first quarter ended Sept. 30" is the
+    // company's own count, which the day cannot give.
+    let named = text.get(span.start..span.end)?.to_ascii_lowercase();
+    if [
+        "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th",
+    ]
+    .iter()
+    .any(|n| named.contains(n))
+    {
+        return None;
+    }
+    let next = next?;
+    let between = text
+        .get(span.end..next.span.start)?
+        .trim()
+        .to_ascii_lowercase();
+    if !matches!(
+        between.as_str(),
+        "ended" | "ending" | "that ended" | "which ended" | ", which ended"
+    ) {
+        return None;
+    }
+    let meaning = normalise::normalise(text, next)?.meaning;
+    let (Value::Date(end), _) = anchor.clone().resolve(meaning, tense::Tense::Past) else {
+        return None;
+    };
+    let middle = anchor::civil_day(&end)?
+        .checked_sub(jiff::Span::new().days(45))
+        .ok()?;
+    Some(Date {
+        year: Year::Full(i32::from(middle.year())),
+        within: Within::Quarter((middle.month() as u8 - 1) / 3 + 1),
+        time: None,
+    })
 }
 
 /// The amount of an offset counted from another time: "three days" in "three days later", "a
