@@ -462,13 +462,24 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
         // A year range in brackets: on a heading ("The Directory (1795-1799)") it opens a
         // section that starts at its first year, so the story reads on from there; in running
         // text ("Napoleon (1769-1821) was exiled") it is an aside that leaves the story alone.
+        // So is a single year in brackets in running text: a book's date ("How Wars Are Won
+        // (2003), Alexander reports"), a treaty's ("the Treaty of Paris (1783)").
+        let mut aside = false;
         if let ([.., first, last], Some((at, before_first))) = (out.as_slice(), &previous) {
             if *at == out.len() - 2 {
                 match bracketed_years(text, first, last) {
                     Some((start, true)) => anchor.advance(&start),
-                    Some((_, false)) => anchor = before_first.clone(),
+                    Some((_, false)) => {
+                        anchor = before_first.clone();
+                        aside = true;
+                    }
                     None => {}
                 }
+            }
+        }
+        if let (false, Some(last)) = (aside, out.last()) {
+            if let Some((_, false)) = bracketed_years(text, last, last) {
+                anchor = state_before.clone();
             }
         }
         previous = Some((out.len() - 1, state_before));
@@ -567,9 +578,9 @@ fn counted_amount(
     })
 }
 
-/// Two years in brackets ("(1795-1799)"): the first, and whether they stand on a heading line
-/// (a line without a sentence's final stop) rather than in running text ("Napoleon (1769-1821)
-/// was exiled.").
+/// Two years in brackets ("(1795-1799)"), or one (`first` = `last`, "(2003)"): the first, and
+/// whether they stand on a heading line (a line without a sentence's final stop) rather than in
+/// running text ("Napoleon (1769-1821) was exiled.").
 fn bracketed_years(text: &str, first: &Timex, last: &Timex) -> Option<(Date, bool)> {
     let (Value::Date(a), Value::Date(b)) = (first.value, last.value) else {
         return None;
@@ -577,7 +588,11 @@ fn bracketed_years(text: &str, first: &Timex, last: &Timex) -> Option<(Date, boo
     if a.within != Within::Whole || b.within != Within::Whole || a.full_year()? > b.full_year()? {
         return None;
     }
-    let gap = text.get(first.span.end..last.span.start)?.trim();
+    let gap = if first.span == last.span {
+        "-"
+    } else {
+        text.get(first.span.end..last.span.start)?.trim()
+    };
     let opened = text.get(..first.span.start)?.trim_end().ends_with('(');
     let closed = text.get(last.span.end..)?.trim_start().starts_with(')');
     if !(matches!(gap, "-" | "–" | "—") && opened && closed) {
