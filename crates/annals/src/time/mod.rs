@@ -651,6 +651,22 @@ enum Borrow {
 
 /// In ranges and "time on date" pairs the second expression completes the first; that beats the
 /// story's reference, which may be stale.
+/// Whether the words between a clock time and a date name where the clock is read: "5:34 AM
+/// Baghdad time on March 20", "10 p.m. local time Friday", "noon EST on Tuesday".
+fn names_a_zone(gap: &str) -> bool {
+    let gap = gap
+        .strip_suffix(" on")
+        .or_else(|| gap.strip_suffix(','))
+        .unwrap_or(gap)
+        .trim();
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let zone = |w: &str| {
+        w.eq_ignore_ascii_case("time")
+            || (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
+    };
+    (1..=3).contains(&words.len()) && words.last().is_some_and(|w| zone(w))
+}
+
 fn borrow_from_next(text: &str, out: &mut [Timex], borrows: &[(usize, Borrow)]) {
     for &(i, borrow) in borrows {
         let Some(next) = out.get(i + 1) else { continue };
@@ -671,7 +687,7 @@ fn borrow_from_next(text: &str, out: &mut [Timex], borrows: &[(usize, Borrow)]) 
                 | "to the"
                 | "and the"
         );
-        if !joined {
+        if !joined && !(matches!(borrow, Borrow::Day(_)) && names_a_zone(gap)) {
             continue;
         }
         let (Value::Date(first), Value::Date(second)) = (out[i].value, next.value) else {
