@@ -402,7 +402,25 @@ impl Anchor {
                 }
             )
         );
-        if let (Value::Date(d), false) = (&value, comparison) {
+        // "A statement similar to one made almost two decades earlier": a story looks back over
+        // decades for a comparison and goes on where it was; it moves on with "a decade later".
+        let flashback = match (self.mode, meaning) {
+            (
+                Mode::Narrative,
+                Meaning::Offset {
+                    unit,
+                    amount,
+                    counted: true,
+                    sign: -1,
+                    ..
+                },
+            ) => {
+                matches!(unit, Unit::Decade | Unit::Century)
+                    || unit == Unit::Year && amount.is_some_and(|n| n >= 10)
+            }
+            _ => false,
+        };
+        if let (Value::Date(d), false) = (&value, comparison || flashback) {
             self.advance(d);
         }
         (value, anchoring)
