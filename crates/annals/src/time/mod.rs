@@ -238,6 +238,13 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
             continue;
         };
         let tense = tense::tense_near(text, cand.span.start, cand.span.end);
+        let mut norm = norm;
+        if mode == Mode::Narrative && norm.ttype == TimexType::Duration {
+            if let Some(meaning) = offset_from_event(text, cand, &norm.meaning) {
+                norm.meaning = meaning;
+                norm.ttype = TimexType::Date;
+            }
+        }
         let state_before = anchor.clone();
         // "From October to March": a range of months without years is anchored as one unit.
         // When the story has reached a month, the range's end is placed against it and its
@@ -537,6 +544,60 @@ fn quarter_ended(
     })
 }
 
+/// "Eight days after Fort Sumter", "a year after Marathon", "two days after the KPA invaded": in
+/// a story, an amount before "after" or "before" and an event is the date it reaches from the
+/// event, which is where the story stands (WikiWars annotates such phrases as dates; TimeBank
+/// keeps the amount a duration, so news is left alone). "For two days after the battle" is a
+/// length.
+fn offset_from_event(
+    text: &str,
+    cand: &recognise::Candidate,
+    meaning: &normalise::Meaning,
+) -> Option<normalise::Meaning> {
+    let normalise::Meaning::Fixed(Value::Duration(Duration {
+        tenths: Some(tenths),
+        unit,
+    })) = *meaning
+    else {
+        return None;
+    };
+    if tenths % 10 != 0
+        || !matches!(
+            unit,
+            Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Decade
+        )
+    {
+        return None;
+    }
+    let sign = match words::word_after(text, cand.span.end)
+        .to_ascii_lowercase()
+        .as_str()
+    {
+        "after" => 1,
+        "before" => -1,
+        _ => return None,
+    };
+    let rest = text[cand.span.end..].trim_start();
+    let event = words::word_after(rest, rest.find(char::is_whitespace)?);
+    if event.is_empty()
+        || event.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            words::word_before(text, cand.span.start).as_str(),
+            "for" | "lasted"
+        )
+    {
+        return None;
+    }
+    Some(normalise::Meaning::Offset {
+        unit,
+        amount: Some(i32::try_from(tenths / 10).ok()?),
+        sign,
+        time: None,
+        anaphoric: true,
+        counted: true,
+    })
+}
+
 /// The amount of an offset counted from another time: "three days" in "three days later", "a
 /// day" in "a day earlier", "five hours" in "five hours on". An offset from the moment of
 /// writing ("two years ago", "a week from now") is a date in every corpus, and so is the
@@ -687,7 +748,8 @@ fn borrow_from_next(text: &str, out: &mut [Timex], borrows: &[(usize, Borrow)]) 
                 | "to the"
                 | "and the"
         );
-        if !joined && !(matches!(borrow, Borrow::Day(_)) && names_a_zone(gap)) {
+        let zone = matches!(borrow, Borrow::Day(_)) && names_a_zone(gap);
+        if !(joined || zone) {
             continue;
         }
         let (Value::Date(first), Value::Date(second)) = (out[i].value, next.value) else {
