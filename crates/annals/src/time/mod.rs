@@ -492,7 +492,62 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
         previous = Some((out.len() - 1, state_before));
     }
     borrow_from_next(text, &mut out, &borrows);
+    bc_range_starts(text, &mut out);
     out
+}
+
+/// "499-493 BC", "from 264 to 241 BC": a bare number joined to a BC year is the range's first
+/// year, in the same era, when it lies before it (BC years count down). Alone, "499" is a
+/// number; the era written on the range's end makes it a year.
+fn bc_range_starts(text: &str, out: &mut Vec<Timex>) {
+    let mut found = Vec::new();
+    for (k, t) in out.iter().enumerate() {
+        let Value::Date(Date {
+            year: Year::Full(end),
+            within: Within::Whole,
+            time: None,
+        }) = t.value
+        else {
+            continue;
+        };
+        if end >= 0 {
+            continue;
+        }
+        let head = text[..t.span.start].trim_end();
+        let Some(head) = ["-", "–", "—", " to", " until", " and"]
+            .iter()
+            .find_map(|c| {
+                head.strip_suffix(c.trim_start())
+                    .filter(|h| !c.starts_with(' ') || h.ends_with(char::is_whitespace))
+            })
+        else {
+            continue;
+        };
+        let head = head.trim_end();
+        let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let start = head.len() - digits;
+        let standalone =
+            !head[..start].ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '.');
+        let Ok(first) = head[start..].parse::<i32>() else {
+            continue;
+        };
+        let free = k == 0 || out[k - 1].span.end <= start;
+        if (2..=4).contains(&digits) && standalone && free && first > -end {
+            found.push(Timex {
+                span: Span::new(start, head.len()),
+                value: Value::Date(Date::year(-first)),
+                amount: None,
+                calendar: None,
+                modifier: None,
+                rule: "bc-range-start",
+                ..t.clone()
+            });
+        }
+    }
+    if !found.is_empty() {
+        out.extend(found);
+        out.sort_by_key(|t| t.span.start);
+    }
 }
 
 /// "The quarter ended July 31": the three months up to that day, which a report names by the
