@@ -217,7 +217,17 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
             // Lowercase "may"/"march" is a verb unless a day or year makes it a date.
             return false;
         }
-        if ambiguous && !has_y && !has_d {
+        // "(May-August 1950)": a month opening a range of months.
+        let opens_range = text[cand.core.end..]
+            .trim_start_matches(['-', '–', '—'])
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .is_some_and(|w| {
+                w.starts_with(|c: char| c.is_uppercase())
+                    && super::lexicon::month(w).is_some()
+                    && text[cand.core.end..].starts_with(['-', '–', '—'])
+            });
+        if ambiguous && !has_y && !has_d && !opens_range {
             {
                 // "May" and "March" alone are months only after a preposition and not before a
                 // verb particle ("to March on Tehran", "May God help").
@@ -234,7 +244,14 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
         if name == "month-alone" && !mword.starts_with(|c: char| c.is_uppercase()) {
             return false;
         }
-        // "April Hughes": a month name before a capitalised word is a name, not a date.
+        // "April Hughes": a month name before a capitalised word is a name, not a date. In "in
+        // late April Soviet forces" the preposition stands before the month's modifier.
+        let before = if matches!(before.as_str(), "early" | "late" | "mid" | "middle") {
+            let head = text[..cand.core.start].trim_end();
+            word_before(text, head.len() - before.len())
+        } else {
+            before.clone()
+        };
         if name == "month-alone"
             && after.starts_with(|c: char| c.is_uppercase())
             && !matches!(
