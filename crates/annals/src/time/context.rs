@@ -227,7 +227,33 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
                     && super::lexicon::month(w).is_some()
                     && text[cand.core.end..].starts_with(['-', '–', '—'])
             });
-        if ambiguous && !has_y && !has_d && !opens_range {
+        // "The March accession", "a March operation": after a determiner and before a noun,
+        // a capitalised March or May names the month an event falls in. "The March on Rome"
+        // and "the March began" are the event itself.
+        let modifies_noun = capital
+            && matches!(
+                before.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "this"
+                    | "that"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "last"
+                    | "next"
+            )
+            && after.len() > 2
+            && after.chars().all(|c| c.is_ascii_lowercase())
+            && !after.ends_with("ed")
+            && !VERB_FOLLOWERS.contains(&after)
+            && !matches!(
+                after,
+                "to" | "of" | "from" | "was" | "is" | "were" | "and" | "began" | "had" | "for"
+            );
+        if ambiguous && !has_y && !has_d && !opens_range && !modifies_noun {
             {
                 // "May" and "March" alone are months only after a preposition and not before a
                 // verb particle ("to March on Tehran", "May God help").
