@@ -125,6 +125,11 @@ impl Anchor {
         y * 12 + first <= at && at - (y * 12 + last) <= 12
     }
 
+    /// Whether the story has reached a date yet.
+    pub fn has_story(&self) -> bool {
+        self.story.is_some()
+    }
+
     /// Whether the story's reference time names a month or a finer unit.
     pub fn story_names_month(&self) -> bool {
         self.story

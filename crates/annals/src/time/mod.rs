@@ -270,6 +270,15 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
         if mode == Mode::Narrative && words::word_before(text, cand.span.start) == "since" {
             anchor = state_before.clone();
         }
+        // "An assault that lasted until the fall of Budapest in February 1945": the end of
+        // what is told reaches ahead without taking the story there (which still starts a
+        // story that has no date yet: "The siege lasted until 1855").
+        if mode == Mode::Narrative
+            && state_before.has_story()
+            && reaches_until(text, cand.span.start)
+        {
+            anchor = state_before.clone();
+        }
         let rule = names[cand.rule];
         // "The 1989 period", "the year-ago quarter": in a report a period named by its year is
         // the reported quarter of that year.
@@ -548,6 +557,26 @@ fn bc_range_starts(text: &str, out: &mut Vec<Timex>) {
         out.extend(found);
         out.sort_by_key(|t| t.span.start);
     }
+}
+
+/// Whether "until" or "till" opens the phrase that ends at `at`, within the clause and a few
+/// words back ("until the fall of Budapest in February 1945", "until 1921").
+fn reaches_until(text: &str, at: usize) -> bool {
+    let head = &text[..at];
+    let clause = head
+        .rfind([',', ';', '.', '(', ':'])
+        .map_or(head, |i| &head[i + 1..]);
+    let words: Vec<&str> = clause.split_whitespace().rev().take(6).collect();
+    // "Relations deteriorated until in March 1980, Iran …": "until" opening a clause with its
+    // own date moves the story like any date.
+    words.iter().enumerate().any(|(i, w)| {
+        (w.eq_ignore_ascii_case("until") || w.eq_ignore_ascii_case("till"))
+            && !(i > 0
+                && matches!(
+                    words[i - 1].to_ascii_lowercase().as_str(),
+                    "in" | "on" | "at" | "early" | "late" | "after"
+                ))
+    })
 }
 
 /// "The quarter ended July 31": the three months up to that day, which a report names by the
