@@ -469,9 +469,16 @@ impl Anchor {
                                 Tense::Future => diff < 0,
                                 Tense::Unknown => false,
                             };
-                            // Ties go to the past: news mostly reports what happened.
-                            (diff.abs() + if against { AGAINST_TENSE } else { 0 }) * 2
-                                + i32::from(diff > 0)
+                            // A month named in a future clause ("will fly a mission in
+                            // December") goes ahead on a tie; otherwise ties go to the past:
+                            // news mostly reports what happened, and reports periods that are
+                            // over ("third-quarter" results).
+                            let month = matches!(date.within, Within::Month(_));
+                            let tie_break = match tense {
+                                Tense::Future if month => i32::from(diff < 0),
+                                _ => i32::from(diff > 0),
+                            };
+                            (diff.abs() + if against { AGAINST_TENSE } else { 0 }) * 2 + tie_break
                         })
                         .unwrap_or(ry),
                 },
