@@ -167,13 +167,22 @@ fn is_regular_past(w: &str) -> bool {
 
 /// Guess the tense of the clause around an expression from auxiliaries and verb forms near it.
 pub fn tense_near(text: &str, start: usize, end: usize) -> Tense {
+    // A sentence that opens with its date ("In January, a week after the anniversary of …, a
+    // bombing killed …") reaches its verb late: when nothing near tells the tense, look well
+    // ahead, within the sentence. (Only then: this runs for every candidate.)
+    match tense_within(text, start, end, 80) {
+        Tense::Unknown => tense_within(text, start, end, 200),
+        tense => tense,
+    }
+}
+
+/// The tense from markers up to 160 bytes before the expression and `ahead` bytes after it.
+fn tense_within(text: &str, start: usize, end: usize, ahead: usize) -> Tense {
     let mut lo = start.saturating_sub(160);
     while !text.is_char_boundary(lo) {
         lo += 1;
     }
-    // A sentence that opens with its date ("In January, a week after the anniversary of …, a
-    // bombing killed …") reaches its verb late: look well ahead, within the sentence.
-    let mut hi = (end + 200).min(text.len());
+    let mut hi = (end + ahead).min(text.len());
     while !text.is_char_boundary(hi) {
         hi -= 1;
     }
