@@ -217,43 +217,48 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
             // Lowercase "may"/"march" is a verb unless a day or year makes it a date.
             return false;
         }
+        // Only read for "May" or "March" alone, so written as closures.
         // "(May-August 1950)": a month opening a range of months.
-        let opens_range = text[cand.core.end..]
-            .trim_start_matches(['-', '–', '—'])
-            .split(|c: char| !c.is_alphabetic())
-            .next()
-            .is_some_and(|w| {
-                w.starts_with(|c: char| c.is_uppercase())
-                    && super::lexicon::month(w).is_some()
-                    && text[cand.core.end..].starts_with(['-', '–', '—'])
-            });
+        let opens_range = || {
+            text[cand.core.end..]
+                .trim_start_matches(['-', '–', '—'])
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_uppercase())
+                        && super::lexicon::month(w).is_some()
+                        && text[cand.core.end..].starts_with(['-', '–', '—'])
+                })
+        };
         // "The March accession", "a March operation": after a determiner and before a noun,
         // a capitalised March or May names the month an event falls in. "The March on Rome"
         // and "the March began" are the event itself.
-        let modifies_noun = capital
-            && matches!(
-                before.as_str(),
-                "the"
-                    | "a"
-                    | "an"
-                    | "this"
-                    | "that"
-                    | "its"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "last"
-                    | "next"
-            )
-            && after.len() > 2
-            && after.chars().all(|c| c.is_ascii_lowercase())
-            && !after.ends_with("ed")
-            && !VERB_FOLLOWERS.contains(&after)
-            && !matches!(
-                after,
-                "to" | "of" | "from" | "was" | "is" | "were" | "and" | "began" | "had" | "for"
-            );
-        if ambiguous && !has_y && !has_d && !opens_range && !modifies_noun {
+        let modifies_noun = || {
+            capital
+                && matches!(
+                    before.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "this"
+                        | "that"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "last"
+                        | "next"
+                )
+                && after.len() > 2
+                && after.chars().all(|c| c.is_ascii_lowercase())
+                && !after.ends_with("ed")
+                && !VERB_FOLLOWERS.contains(&after)
+                && !matches!(
+                    after,
+                    "to" | "of" | "from" | "was" | "is" | "were" | "and" | "began" | "had" | "for"
+                )
+        };
+        if ambiguous && !has_y && !has_d && !opens_range() && !modifies_noun() {
             {
                 // "May" and "March" alone are months only after a preposition and not before a
                 // verb particle ("to March on Tehran", "May God help").

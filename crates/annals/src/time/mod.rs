@@ -239,11 +239,10 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
         if mode == Mode::News && all_rules[cand.rule].narrative_only {
             continue;
         }
-        let Some(norm) = normalise::normalise(text, cand) else {
+        let Some(mut norm) = normalise::normalise(text, cand) else {
             continue;
         };
         let tense = tense::tense_near(text, cand.span.start, cand.span.end);
-        let mut norm = norm;
         if mode == Mode::Narrative && norm.ttype == TimexType::Duration {
             if let Some(meaning) = offset_from_event(text, cand, &norm.meaning) {
                 norm.meaning = meaning;
@@ -271,17 +270,13 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
             }
         }
         // "The first incursion since 1995": a span reaching from then up to the story's present
-        // looks back without moving the story (the next "February 29" stays in its year).
-        if mode == Mode::Narrative && words::word_before(text, cand.span.start) == "since" {
-            anchor = state_before.clone();
-        }
-        // "An assault that lasted until the fall of Budapest in February 1945": the end of
-        // what is told reaches ahead without taking the story there (which still starts a
-        // story that has no date yet: "The siege lasted until 1855").
-        if mode == Mode::Narrative
-            && state_before.has_story()
-            && reaches_until(text, cand.span.start)
-        {
+        // looks back without moving the story (the next "February 29" stays in its year). "An
+        // assault that lasted until the fall of Budapest in February 1945": the end of what is
+        // told reaches ahead without taking the story there (which still starts a story that has
+        // no date yet: "The siege lasted until 1855").
+        let since = || words::word_before(text, cand.span.start) == "since";
+        let until = || state_before.has_story() && reaches_until(text, cand.span.start);
+        if mode == Mode::Narrative && (since() || until()) {
             anchor = state_before.clone();
         }
         let rule = names[cand.rule];

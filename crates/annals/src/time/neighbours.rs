@@ -25,14 +25,16 @@ pub(super) fn bc_range_starts(text: &str, out: &mut Vec<Timex>) {
         if end >= 0 {
             continue;
         }
+        // The range's joint: a dash, or a word standing on its own ("to", not "onto").
         let head = text[..t.span.start].trim_end();
-        let Some(head) = ["-", "–", "—", " to", " until", " and"]
-            .iter()
-            .find_map(|c| {
-                head.strip_suffix(c.trim_start())
-                    .filter(|h| !c.starts_with(' ') || h.ends_with(char::is_whitespace))
+        let dash = ["-", "–", "—"].iter().find_map(|d| head.strip_suffix(d));
+        let word = || {
+            ["to", "until", "and"].iter().find_map(|w| {
+                head.strip_suffix(w)
+                    .filter(|h| h.ends_with(char::is_whitespace))
             })
-        else {
+        };
+        let Some(head) = dash.or_else(word) else {
             continue;
         };
         let head = head.trim_end();
@@ -205,7 +207,8 @@ pub(super) fn counted_amount(
     else {
         return None;
     };
-    if length_unit == Unit::Year && sign < 0 && amount == Some(1) || amount == Some(0) {
+    let year_ago = length_unit == Unit::Year && sign < 0 && amount == Some(1);
+    if year_ago || amount == Some(0) {
         return None;
     }
     // Counted means written with a number or a vague plural ("days later"); "the week
@@ -236,14 +239,14 @@ pub(super) fn bracketed_years(text: &str, first: &Timex, last: &Timex) -> Option
     if a.within != Within::Whole || b.within != Within::Whole || a.full_year()? > b.full_year()? {
         return None;
     }
-    let gap = if first.span == last.span {
-        "-"
-    } else {
-        text.get(first.span.end..last.span.start)?.trim()
-    };
+    let joined = first.span == last.span
+        || matches!(
+            text.get(first.span.end..last.span.start)?.trim(),
+            "-" | "–" | "—"
+        );
     let opened = text.get(..first.span.start)?.trim_end().ends_with('(');
     let closed = text.get(last.span.end..)?.trim_start().starts_with(')');
-    if !(matches!(gap, "-" | "–" | "—") && opened && closed) {
+    if !(joined && opened && closed) {
         return None;
     }
     let line_end = text[last.span.end..]
