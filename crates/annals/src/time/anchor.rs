@@ -90,6 +90,25 @@ impl Anchor {
         }
     }
 
+    /// Whether `r`'s year (for a year anaphor) or month (for a month anaphor) ended before the
+    /// document date's began.
+    fn before_dct_period(&self, r: &Date, unit: Unit) -> bool {
+        let (Some(dct), Some(year)) = (self.dct, year_of(r)) else {
+            return false;
+        };
+        let Some(dct_year) = year_of(&dct) else {
+            return false;
+        };
+        match unit {
+            Unit::Year => year < dct_year,
+            Unit::Month => match (month_of(r), month_of(&dct)) {
+                (Some(m), Some(dm)) => (year, m) < (dct_year, dm),
+                _ => year < dct_year,
+            },
+            _ => false,
+        }
+    }
+
     /// The quarter a news report is about: the story's, when it has reached one, else the last
     /// quarter completed before the document date.
     pub fn reporting_quarter(&self) -> Option<Within> {
@@ -164,6 +183,12 @@ impl Anchor {
         {
             // In news an anaphor needs a story time at least as fine as its unit; else the DCT.
             if r.granularity() < unit_granularity(unit) && self.dct.is_some() {
+                reference = self.reference(false);
+            }
+            // "They are looking at guidelines by the end of the year", after a study "between
+            // July 2003 and December 2004" in a 2006 report: what is still ahead cannot be in a
+            // year or month the report has left behind, so it is the document date's.
+            if tense == Tense::Future && self.before_dct_period(&r, unit) {
                 reference = self.reference(false);
             }
         }

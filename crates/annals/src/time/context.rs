@@ -191,7 +191,7 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
         && !after_abbreviation
         && matches!(
             prev_byte,
-            Some(b'$' | b'#' | b',' | b'.' | b'/' | b'+' | 0xC2)
+            Some(b'$' | b'#' | b',' | b'.' | b'/' | b'+' | b':' | 0xC2)
         )
     {
         // 0xC2 starts "£" and "§" in UTF-8.
@@ -202,6 +202,10 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
             && b.get(cand.core.end + 1).is_some_and(|c| c.is_ascii_digit())
             && starts_digit)
     {
+        return false;
+    }
+
+    if super::lookalikes::is_lookalike(text, cand, name) {
         return false;
     }
 
@@ -318,13 +322,7 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
     }
 
     match name {
-        "year"
-            if count_noun(after)
-                || matches!(
-                    before.as_str(),
-                    "page" | "p" | "pp" | "no" | "number" | "route" | "flight" | "room" | "highway"
-                ) =>
-        {
+        "year" if count_noun(after) => {
             return false;
         }
         // "two thousand years" is an amount, not the year 2000.
@@ -551,6 +549,59 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
         {
             return false;
         }
+        // "Lukaku scored again, this time from a header", "This time you are able to": without
+        // a preposition, "this time" is an occasion, not a time (WikiWars marks "during this
+        // time", "at the same time", never ", this time led by").
+        "story-time"
+            if text[cand.core.start..cand.core.end]
+                .to_ascii_lowercase()
+                .ends_with("time")
+                && !matches!(
+                    before.as_str(),
+                    "at" | "by"
+                        | "during"
+                        | "around"
+                        | "about"
+                        | "from"
+                        | "in"
+                        | "on"
+                        | "until"
+                        | "till"
+                        | "since"
+                        | "after"
+                        | "before"
+                        | "throughout"
+                        | "for"
+                        | "of"
+                        | "to"
+                        | "within"
+                        | "near"
+                ) =>
+        {
+            return false;
+        }
+        // "the period from 2004 to 2009", "the period of the CPA's inception", "the period
+        // between the wars": a period its own words define, not the quarter a report is about.
+        "current-period"
+            if text[cand.core.start..cand.core.end]
+                .to_ascii_lowercase()
+                .ends_with("period")
+                && matches!(
+                    after_lower.as_str(),
+                    "from"
+                        | "between"
+                        | "of"
+                        | "when"
+                        | "in"
+                        | "during"
+                        | "before"
+                        | "after"
+                        | "since"
+                        | "until"
+                ) =>
+        {
+            return false;
+        }
         // "the year's end" and "the year-end" are the end of the year (rule "unit-end-of").
         "current-period"
             if rest.starts_with("'s end")
@@ -591,6 +642,18 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
             let w = text[cand.core.start..cand.core.end].to_lowercase();
             if w == "current" || w == "the current" {
                 // Only as an adjective of a time-like noun is "current" a time ("current year").
+                return false;
+            }
+            // "The present study", "the present government": an adjective, like "the current"
+            // before a noun. "In the present, we live" and "the present is" are the time.
+            if w == "the present"
+                && after.starts_with(|c: char| c.is_ascii_lowercase())
+                && !opens_clause(&after_lower)
+                && !matches!(
+                    after_lower.as_str(),
+                    "is" | "was" | "and" | "or" | "of" | "to" | "for" | "with" | "on" | "by"
+                )
+            {
                 return false;
             }
         }

@@ -8,6 +8,7 @@ pub mod anchor;
 pub mod calendars;
 mod context;
 pub mod lexicon;
+mod lookalikes;
 mod neighbours;
 pub mod normalise;
 pub mod recognise;

@@ -244,6 +244,11 @@ fn tense_within(text: &str, start: usize, end: usize, ahead: usize) -> Tense {
             // still ahead of the report, so the past auxiliary says nothing; the plan word
             // that follows decides.
             "was" | "were" if PLAN_WORDS.contains(&next) || (next == "to" && next2 == "be") => {}
+            // "are to travel on Wednesday", "is to leave Friday": "be to" with an infinitive is
+            // a plan or an order, still ahead.
+            "is" | "are" | "am" if next == "to" && !next2.is_empty() && !is_determiner(next2) => {
+                nearest_future = nearest_future.min(distance)
+            }
             // "would" and "might" are the future of reported speech ("said he would leave
             // Tuesday"); "as soon as"/"as early as" put a time ahead ("as early as Tuesday").
             "will" | "shall" | "'ll" | "won't" | "tomorrow" | "upcoming" | "would" | "might" => {
