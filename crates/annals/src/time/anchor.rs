@@ -149,6 +149,11 @@ impl Anchor {
         self.story.is_some()
     }
 
+    /// The year the story has reached, when it has one (negative for BC).
+    pub fn story_year(&self) -> Option<i32> {
+        self.story.as_ref().and_then(year_of)
+    }
+
     /// Whether the story's reference time names a month or a finer unit.
     pub fn story_names_month(&self) -> bool {
         self.story

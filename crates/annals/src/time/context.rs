@@ -172,6 +172,11 @@ fn time_follows_of(text: &str, cand: &Candidate) -> bool {
 /// Context checks and modifier extension. Returns false when the match is not a time expression.
 pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule) -> bool {
     let name = rule.name.as_str();
+    // A year of three digits is checked first: a refused one is cut off the date, and what is
+    // left is checked as written ("By 30 March, 100,000 troops").
+    if !super::short_years::accept(text, cand, name) {
+        return false;
+    }
     let before = word_before(text, cand.core.start);
     let after = word_after(text, cand.core.end);
     let after_lower = after.to_lowercase();

@@ -13,6 +13,7 @@ mod neighbours;
 pub mod normalise;
 pub mod recognise;
 pub mod rules;
+mod short_years;
 pub mod tense;
 pub mod value;
 mod words;
@@ -249,6 +250,9 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
                 norm.meaning = meaning;
                 norm.ttype = TimexType::Date;
             }
+        }
+        if let normalise::Meaning::Fixed(v) = &mut norm.meaning {
+            short_years::inherit_era(text, cand, anchor.story_year(), v);
         }
         let state_before = anchor.clone();
         // "From October to March": a range of months without years is anchored as one unit.
