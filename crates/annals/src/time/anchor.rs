@@ -178,7 +178,7 @@ impl Anchor {
     /// Resolve one meaning to a value.
     pub fn resolve(&mut self, meaning: Meaning, tense: Tense) -> (Value, Anchoring) {
         let anaphoric = match meaning {
-            Meaning::Offset { anaphoric, .. } => anaphoric,
+            Meaning::Offset { anaphoric, .. } | Meaning::Weekday { anaphoric, .. } => anaphoric,
             Meaning::Clock(_) | Meaning::StoryTime | Meaning::MonthDay(_) => true,
             _ => false,
         };
@@ -311,8 +311,15 @@ impl Anchor {
                     }
                 },
             },
-            Meaning::Weekday { weekday, dir, time } => {
-                match reference.and_then(|(r, how)| civil_day(&r).map(|c| (c, how))) {
+            Meaning::Weekday {
+                weekday, dir, time, ..
+            } => {
+                // "The previous Friday" counts from the story's day; without one, from the
+                // document date.
+                let on_a_day = |reference: Option<(Date, Anchoring)>| {
+                    reference.and_then(|(r, how)| civil_day(&r).map(|c| (c, how)))
+                };
+                match on_a_day(reference).or_else(|| on_a_day(self.reference(false))) {
                     Some((day, how)) => {
                         let dir = if dir != 0 {
                             dir

@@ -44,6 +44,9 @@ pub enum Meaning {
         weekday: u8,
         dir: i32,
         time: Option<TimeOfDay>,
+        /// Counted from the story's day ("the previous Friday", "the following Monday") rather
+        /// than from the moment of writing ("last Friday", "next Monday").
+        anaphoric: bool,
     },
     /// A time of day on the reference day.
     Clock(TimeOfDay),
@@ -554,8 +557,20 @@ fn date_meaning(text: &str, c: &Candidate, modifier: &mut Option<Mod>) -> Option
     } else if let Some(wd) = p(Part::Wd) {
         let weekday = lexicon::weekday(wd)?;
         if year.is_none() {
-            let dir = p(Part::Rel).map(rel_sign).unwrap_or(0);
-            return Some(Meaning::Weekday { weekday, dir, time });
+            let rel = p(Part::Rel);
+            let dir = rel.map(rel_sign).unwrap_or(0);
+            let anaphoric = rel.is_some_and(|r| {
+                matches!(
+                    r.to_ascii_lowercase().as_str(),
+                    "previous" | "following" | "preceding"
+                )
+            });
+            return Some(Meaning::Weekday {
+                weekday,
+                dir,
+                time,
+                anaphoric,
+            });
         }
         Within::WeekDay(None, weekday)
     } else if year.is_some() {
