@@ -48,6 +48,8 @@ pub(super) fn is_lookalike(text: &str, cand: &Candidate, name: &str) -> bool {
         // Christmas truce", "the Easter Offensive" are marked in WikiWars), so only things are
         // listed.
         "holiday" => !cand.has(Part::Y) && is_holiday_thing(&after.to_ascii_lowercase()),
+        // "Q3 2001" as accounts write it; a lowercase "q1" numbers a question.
+        "quarter-abbr" => !core.starts_with(['Q', 'H']),
         // "this august body": lowercase "august" before a noun is the adjective.
         "month-relative" => cand.parts[Part::M as usize].is_some_and(|m| {
             text[m.start..m.end].eq_ignore_ascii_case("august")

@@ -542,6 +542,8 @@ fn date_meaning(text: &str, c: &Candidate, modifier: &mut Option<Mod>) -> Option
     } else if let Some(q) = p(Part::Q) {
         let q = match q.to_ascii_lowercase().as_str() {
             "final" | "last" => 4,
+            // "Q3" as accounts write it.
+            abbr if abbr.len() == 2 && abbr.starts_with('q') => abbr[1..].parse().ok()?,
             other => lexicon::ordinal(other)?,
         };
         if !(1..=4).contains(&q) {
@@ -549,11 +551,13 @@ fn date_meaning(text: &str, c: &Candidate, modifier: &mut Option<Mod>) -> Option
         }
         Within::Quarter(q as u8)
     } else if let Some(h) = p(Part::Half) {
-        Within::Half(if h.eq_ignore_ascii_case("first") {
-            1
-        } else {
-            2
-        })
+        Within::Half(
+            if h.eq_ignore_ascii_case("first") || h.eq_ignore_ascii_case("h1") {
+                1
+            } else {
+                2
+            },
+        )
     } else if let Some(wd) = p(Part::Wd) {
         let weekday = lexicon::weekday(wd)?;
         if year.is_none() {
