@@ -281,7 +281,27 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
         // no date yet: "The siege lasted until 1855").
         let since = || words::word_before(text, cand.span.start) == "since";
         let until = || state_before.has_story() && reaches_until(text, cand.span.start);
-        if mode == Mode::Narrative && (since() || until()) {
+        // "… exposed for a planned campaign in 1976. The ARVN collapsed on 11 March": a plan
+        // for a later year tells what was expected, not what happened next; the story stays.
+        let planned = || {
+            tense == tense::Tense::Future
+                && matches!((&value, state_before.story_year()), (Value::Date(d), Some(y))
+                    if d.full_year().is_some_and(|dy| dy > y))
+        };
+        // "He said Kissinger had tricked him two years ago": counted back from a speaker's
+        // present, a look back that the story does not follow.
+        let ago = || {
+            matches!(
+                norm.meaning,
+                normalise::Meaning::Offset {
+                    anaphoric: false,
+                    sign: -1,
+                    counted: true,
+                    ..
+                }
+            )
+        };
+        if mode == Mode::Narrative && (since() || until() || planned() || ago()) {
             anchor = state_before.clone();
         }
         let rule = names[cand.rule];

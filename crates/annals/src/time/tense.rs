@@ -292,6 +292,9 @@ fn tense_within(text: &str, start: usize, end: usize, ahead: usize) -> Tense {
             // A participle after a form of "be" ("will be closed", "will be paid") says nothing
             // about the past.
             _ if is_passive_auxiliary(prev) => {}
+            // After a determiner a participle is an adjective: "a planned campaign", "the
+            // expected attack", "its revised forecast".
+            _ if is_determiner(prev) => {}
             _ if is_irregular_past(w) => nearest_past = nearest_past.min(distance),
             // Names are not verbs: "the United States", "Ahmed".
             _ if is_regular_past(w) && !capitalised => nearest_past = nearest_past.min(distance),
@@ -390,6 +393,18 @@ mod tests {
         );
         assert_eq!(
             tense_of("The court postponed the hearing until Friday.", "Friday"),
+            Tense::Future
+        );
+        // A participle after a determiner is an adjective, not a past form.
+        assert_eq!(
+            tense_of(
+                "The road would be open for a planned campaign in 1976.",
+                "1976"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("The minister is to leave on Friday.", "Friday"),
             Tense::Future
         );
     }
