@@ -446,6 +446,12 @@ impl Anchor {
         );
         // "A statement similar to one made almost two decades earlier": a story looks back over
         // decades for a comparison and goes on where it was; it moves on with "a decade later".
+        // "He said he had been tricked two years ago": counted back from a speaker's present, a
+        // look back. "The attack on the Taliban just over a year earlier", told while the story
+        // is at a day or a month: a year-long glance back, after which the story goes on.
+        let story_finer_than_year = self
+            .story
+            .is_some_and(|s| s.granularity() > super::Granularity::Year);
         let flashback = match (self.mode, meaning) {
             (
                 Mode::Narrative,
@@ -454,11 +460,14 @@ impl Anchor {
                     amount,
                     counted: true,
                     sign: -1,
+                    anaphoric,
                     ..
                 },
             ) => {
                 matches!(unit, Unit::Decade | Unit::Century)
                     || unit == Unit::Year && amount.is_some_and(|n| n >= 10)
+                    || !anaphoric
+                    || unit == Unit::Year && story_finer_than_year
             }
             _ => false,
         };

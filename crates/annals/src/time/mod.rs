@@ -288,20 +288,7 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
                 && matches!((&value, state_before.story_year()), (Value::Date(d), Some(y))
                     if d.full_year().is_some_and(|dy| dy > y))
         };
-        // "He said Kissinger had tricked him two years ago": counted back from a speaker's
-        // present, a look back that the story does not follow.
-        let ago = || {
-            matches!(
-                norm.meaning,
-                normalise::Meaning::Offset {
-                    anaphoric: false,
-                    sign: -1,
-                    counted: true,
-                    ..
-                }
-            )
-        };
-        if mode == Mode::Narrative && (since() || until() || planned() || ago()) {
+        if mode == Mode::Narrative && (since() || until() || planned()) {
             anchor = state_before.clone();
         }
         let rule = names[cand.rule];
