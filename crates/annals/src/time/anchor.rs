@@ -562,6 +562,14 @@ pub(super) fn is_anaphoric(c: &Candidate, text: &str) -> bool {
         let dir = dir.to_ascii_lowercase();
         return !(dir == "ago" || dir.contains("now") || dir == "hence");
     }
+    // "Over the weekend", "ahead of the weekend": in a report, the weekend next to the moment of
+    // writing (TimeBank: 5 of 6), not one after the last date told.
+    let weekend = c
+        .part(text, Part::Unit)
+        .is_some_and(|u| u.eq_ignore_ascii_case("weekend"));
+    if weekend && rel.as_deref() == Some("the") {
+        return false;
+    }
     match rel {
         Some(r) => {
             let r = r.trim_start_matches("the").trim();
