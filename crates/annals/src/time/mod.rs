@@ -241,6 +241,20 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
         if mode == Mode::News && all_rules[cand.rule].narrative_only {
             continue;
         }
+        // "Later in the day", "earlier in the day": TimeBank and AQUAINT leave these unmarked
+        // (one of four has only "the day" marked); "later that day" is marked. A narrative
+        // keeps them all, as they place events on the story's day.
+        if mode == Mode::News
+            && matches!(names[cand.rule], "anaphoric-unit" | "later-that-unit")
+            && cand
+                .part(text, recognise::Part::Unit)
+                .is_some_and(|u| u.eq_ignore_ascii_case("day"))
+            && cand
+                .part(text, recognise::Part::Rel)
+                .is_some_and(|r| r.eq_ignore_ascii_case("the"))
+        {
+            continue;
+        }
         let Some(mut norm) = normalise::normalise(text, cand) else {
             continue;
         };
