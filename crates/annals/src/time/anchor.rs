@@ -30,7 +30,7 @@ fn month_of(d: &Date) -> Option<u8> {
         Within::Month(m) | Within::Day(m, _) => m,
         Within::Season(s) => Some(match s {
             // TimeML's 1918-WI is the winter that starts in December 1918.
-            Season::Winter => 12,
+            Season::Winter => 1,
             Season::Spring => 4,
             Season::Summer => 7,
             Season::Fall => 10,
@@ -254,6 +254,17 @@ impl Anchor {
                                 None => (r, how),
                             },
                             _ => (r, how),
+                        };
+                        // Years count from a winter's start: "the end of the year" told over
+                        // the winter of 1776-77 (1777-WI) is 1776's end.
+                        let r = match (self.mode, r.within, r.year, unit) {
+                            (
+                                Mode::Narrative,
+                                Within::Season(Season::Winter),
+                                Year::Full(y),
+                                Unit::Year,
+                            ) => Date::year(y - 1),
+                            _ => r,
                         };
                         let n = if completed_period { 1 } else { n };
                         let sign = if completed_period { -1 } else { sign };
@@ -481,6 +492,18 @@ impl Anchor {
         let ry = year_of(r).unwrap_or(0);
         let target_month = month_of(&date);
         let ref_month = month_of(r).filter(|_| r.granularity() >= super::Granularity::Month);
+        // A story that has reached a winter goes on from its start: "Christmas" after "winter
+        // quarters" (1777-WI, the winter of 1776-77) is December 1776.
+        let (ry, ref_month) = match (self.mode, r.within) {
+            (Mode::Narrative, Within::Season(Season::Winter)) => (ry - 1, Some(12)),
+            _ => (ry, ref_month),
+        };
+        if self.mode == Mode::Narrative && date.within == Within::Season(Season::Winter) {
+            return Date {
+                year: Year::Full(narrative_winter(ry, ref_month, choice)),
+                ..date
+            };
+        }
         let year = match choice {
             YearChoice::Shift(k) => ry + k,
             YearChoice::Nearest(s) => match (target_month, ref_month) {
@@ -535,6 +558,28 @@ impl Anchor {
             year: Year::Full(year),
             ..date
         }
+    }
+}
+
+/// The year a narrative names a winter by: the year its January falls in (WikiWars: "over the
+/// winter", told in the autumn of 1918, is 1919-WI; "winter" in February 1918 is 1918-WI). From
+/// July on, a story's "the winter" is the one ahead, as for any month well before the story's.
+fn narrative_winter(ry: i32, ref_month: Option<u8>, choice: YearChoice) -> i32 {
+    let Some(rm) = ref_month else {
+        return match choice {
+            YearChoice::Shift(k) => ry + k,
+            YearChoice::Nearest(s) => ry + s,
+            YearChoice::Context => ry,
+        };
+    };
+    let ahead = i32::from(rm >= 7);
+    match choice {
+        YearChoice::Shift(k) => ry + k + ahead,
+        YearChoice::Context => ry + ahead,
+        // The next winter after December 1918 (inside 1919-WI) is 1920-WI.
+        YearChoice::Nearest(s) if s > 0 => ry + 1 + i32::from(rm == 12),
+        // The winter before: the one that ended this year, once it has ended.
+        YearChoice::Nearest(_) => ry - 1 + ahead,
     }
 }
 
