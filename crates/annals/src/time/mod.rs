@@ -7,6 +7,7 @@
 pub mod anchor;
 pub mod calendars;
 mod context;
+mod date_math;
 pub mod lexicon;
 mod lookalikes;
 mod neighbours;
@@ -377,7 +378,7 @@ pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Time
                 .ends_with("week");
         if matches!(rule, "week-of-date" | "week-of-date-dm") || holiday_week {
             if let Value::Date(d) = &mut value {
-                if let Some(day) = anchor::civil_day(d) {
+                if let Some(day) = date_math::civil_day(d) {
                     let iso = day.iso_week_date();
                     *d = Date {
                         year: Year::Full(iso.year() as i32),

@@ -4,7 +4,7 @@
 //! ("until …", a year in brackets) that reach away from the story without moving it.
 
 use super::recognise;
-use super::{anchor, normalise, tense, words};
+use super::{anchor, date_math, normalise, tense, words};
 use super::{Date, Duration, Timex, Unit, Value, Within, Year};
 use crate::document::Span;
 
@@ -123,7 +123,7 @@ pub(super) fn quarter_ended(
     let (Value::Date(end), _) = anchor.clone().resolve(meaning, tense::Tense::Past) else {
         return None;
     };
-    let middle = anchor::civil_day(&end)?
+    let middle = date_math::civil_day(&end)?
         .checked_sub(jiff::Span::new().days(45))
         .ok()?;
     Some(Date {
@@ -371,7 +371,7 @@ pub(super) fn borrow_from_next(text: &str, out: &mut [Timex], borrows: &[(usize,
             Borrow::Month(day) => {
                 if let Some((y, m, _)) = second.ymd() {
                     let d = Date::day(y, m, day);
-                    if anchor::civil_day(&d).is_some() {
+                    if date_math::civil_day(&d).is_some() {
                         out[i].value = Value::Date(d);
                         out[i].anchoring = next_anchoring;
                     }
