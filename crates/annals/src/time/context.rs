@@ -210,7 +210,7 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
         return false;
     }
 
-    if super::lookalikes::is_lookalike(text, cand, name) {
+    if super::lookalikes::is_lookalike(text, cand, name, after) {
         return false;
     }
 
@@ -542,15 +542,6 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
                     | "wait"
                     | "waited"
             ) =>
-        {
-            return false;
-        }
-        // "the Communist Party daily Granma", "the weekly Der Spiegel": before a name, "daily"
-        // and "weekly" are newspapers.
-        "set-adverb"
-            if after.starts_with(|c: char| c.is_uppercase())
-                && !cand.has(Part::Freq)
-                && text[cand.core.start..cand.core.end].starts_with(|c: char| c.is_lowercase()) =>
         {
             return false;
         }

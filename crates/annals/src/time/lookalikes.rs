@@ -9,10 +9,10 @@
 use super::recognise::{Candidate, Part};
 use super::words::{mid_sentence, opens_clause, word_after, word_before};
 
-/// Whether the candidate, matched by rule `name`, is a look-alike and no time expression.
-pub(super) fn is_lookalike(text: &str, cand: &Candidate, name: &str) -> bool {
+/// Whether the candidate, matched by rule `name` and followed by the word `after`, is a
+/// look-alike and no time expression.
+pub(super) fn is_lookalike(text: &str, cand: &Candidate, name: &str, after: &str) -> bool {
     let core = &text[cand.core.start..cand.core.end];
-    let after = word_after(text, cand.core.end);
     if core.starts_with(|c: char| c.is_ascii_digit()) {
         // "p. 1225", "Rule 2016", "No. 12 Second baseman": what a label numbers is no time.
         if is_label(&label_before(text, cand.core.start)) {
@@ -26,13 +26,15 @@ pub(super) fn is_lookalike(text: &str, cand: &Candidate, name: &str) -> bool {
         }
     }
     match name {
-        // "LA Weekly", "Publishers Weekly", "The Daily Telegraph": a capitalised frequency word
-        // beside another capitalised word in mid-sentence, or before one, is part of a name.
+        // A frequency word before a name is part of it or names a newspaper ("the Communist
+        // Party daily Granma", "the weekly Der Spiegel", "The Daily Telegraph"), and so is a
+        // capitalised one after another capitalised word in mid-sentence ("LA Weekly",
+        // "Publishers Weekly").
         "set-adverb" => {
-            core.starts_with(|c: char| c.is_uppercase())
-                && !cand.has(Part::Freq)
+            !cand.has(Part::Freq)
                 && (after.starts_with(|c: char| c.is_uppercase())
-                    || (mid_sentence(text, cand.core.start)
+                    || (core.starts_with(|c: char| c.is_uppercase())
+                        && mid_sentence(text, cand.core.start)
                         && capitalised_word_before(text, cand.core.start)))
         }
         // "the Saturday Evening Post", "Saturday Morning Breakfast Cereal": a weekday with a
