@@ -109,6 +109,15 @@ impl Anchor {
         self.story.is_some()
     }
 
+    /// In a narrative, the year whose December starts the winter `r` names (a winter is named by
+    /// its January's year, see `narrative_winter`); `None` for anything but a narrative winter.
+    fn narrative_winter_start(&self, r: &Date) -> Option<i32> {
+        match (self.mode, r.within, r.year) {
+            (Mode::Narrative, Within::Season(Season::Winter), Year::Full(y)) => Some(y - 1),
+            _ => None,
+        }
+    }
+
     /// The year the story has reached, when it has one (negative for BC).
     pub fn story_year(&self) -> Option<i32> {
         self.story.as_ref().and_then(year_of)
@@ -217,13 +226,8 @@ impl Anchor {
                         };
                         // Years count from a winter's start: "the end of the year" told over
                         // the winter of 1776-77 (1777-WI) is 1776's end.
-                        let r = match (self.mode, r.within, r.year, unit) {
-                            (
-                                Mode::Narrative,
-                                Within::Season(Season::Winter),
-                                Year::Full(y),
-                                Unit::Year,
-                            ) => Date::year(y - 1),
+                        let r = match (self.narrative_winter_start(&r), unit) {
+                            (Some(y), Unit::Year) => Date::year(y),
                             _ => r,
                         };
                         let n = if completed_period { 1 } else { n };
@@ -454,9 +458,9 @@ impl Anchor {
         let ref_month = month_of(r).filter(|_| r.granularity() >= super::Granularity::Month);
         // A story that has reached a winter goes on from its start: "Christmas" after "winter
         // quarters" (1777-WI, the winter of 1776-77) is December 1776.
-        let (ry, ref_month) = match (self.mode, r.within) {
-            (Mode::Narrative, Within::Season(Season::Winter)) => (ry - 1, Some(12)),
-            _ => (ry, ref_month),
+        let (ry, ref_month) = match self.narrative_winter_start(r) {
+            Some(y) => (y, Some(12)),
+            None => (ry, ref_month),
         };
         if self.mode == Mode::Narrative && date.within == Within::Season(Season::Winter) {
             return Date {
