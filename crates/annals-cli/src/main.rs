@@ -3,6 +3,7 @@
 mod corpus_cmd;
 mod entities_cmd;
 mod eval_cmd;
+mod eval_timeline_cmd;
 mod input;
 mod tag_cmd;
 mod timeline_cmd;
@@ -31,6 +32,8 @@ enum Command {
     Tag(tag_cmd::Args),
     /// Score a folder of system TimeML files against a gold folder (TempEval-3 Task A).
     Eval(eval_cmd::Args),
+    /// Score timelines against hand-dated happenings (exact, consistent, wrong, missing).
+    EvalTimeline(eval_timeline_cmd::Args),
     /// People, places and organisations: alias clusters, places on the map.
     Entities(entities_cmd::Args),
     /// Store documents and their timelines in a corpus database (for `annals serve`).
@@ -47,6 +50,7 @@ fn main() -> std::process::ExitCode {
         Command::Timeline(a) => timeline_cmd::run(a),
         Command::Tag(a) => tag_cmd::run(a),
         Command::Eval(a) => eval_cmd::run(a),
+        Command::EvalTimeline(a) => eval_timeline_cmd::run(a),
         Command::Entities(a) => entities_cmd::run(a),
         Command::Ingest(a) => corpus_cmd::ingest(a),
         Command::Serve(a) => corpus_cmd::serve(a),

@@ -19,6 +19,7 @@
 
 mod report;
 mod score;
+pub mod timeline;
 
 pub use report::{render_errors, render_event_table, render_per_file, render_table};
 

@@ -23,6 +23,16 @@ pub struct Anchor {
     story: Option<Date>,
 }
 
+/// What a resolved expression says about the story's direction, from its meaning alone.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Glance {
+    /// News: "up 5% from a year earlier" compares with the period a year back.
+    pub comparison: bool,
+    /// Narrative: a look back counted from the story or a speaker ("two decades earlier",
+    /// "two years ago", "just over a year earlier" while the story is at a day).
+    pub flashback: bool,
+}
+
 impl Anchor {
     pub fn new(mode: Mode, dct: Option<civil::Date>) -> Anchor {
         Anchor {
@@ -144,8 +154,10 @@ impl Anchor {
         }
     }
 
-    /// Resolve one meaning to a value.
-    pub fn resolve(&mut self, meaning: Meaning, tense: Tense) -> (Value, Anchoring) {
+    /// Resolve one meaning to a value against the story as it stands. The story does not move:
+    /// whether it takes the value is the story model's decision (`time::story`), which reads the
+    /// returned [`Glance`].
+    pub fn resolve(&self, meaning: Meaning, tense: Tense) -> (Value, Anchoring, Glance) {
         let anaphoric = match meaning {
             Meaning::Offset { anaphoric, .. } | Meaning::Weekday { anaphoric, .. } => anaphoric,
             Meaning::Clock(_) | Meaning::StoryTime | Meaning::MonthDay(_) => true,
@@ -446,10 +458,14 @@ impl Anchor {
             }
             _ => false,
         };
-        if let (Value::Date(d), false) = (&value, comparison || flashback) {
-            self.advance(d);
-        }
-        (value, anchoring)
+        (
+            value,
+            anchoring,
+            Glance {
+                comparison,
+                flashback,
+            },
+        )
     }
 
     fn complete_year(&self, date: Date, choice: YearChoice, r: &Date, tense: Tense) -> Date {

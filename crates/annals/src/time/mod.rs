@@ -15,6 +15,8 @@ pub mod normalise;
 pub mod recognise;
 pub mod rules;
 mod short_years;
+mod step;
+pub mod story;
 pub mod tense;
 pub mod value;
 mod words;
@@ -22,10 +24,7 @@ mod words;
 use crate::document::{Span, Tag};
 use crate::pipeline::Mode;
 use crate::text::Segmented;
-use neighbours::{
-    bc_range_starts, borrow_from_next, bracketed_years, counted_amount, offset_from_event,
-    opens_month_range, quarter_ended, reaches_until, Borrow,
-};
+use neighbours::{bc_range_starts, borrow_from_next};
 use serde::Serialize;
 pub use value::{Date, Duration, Granularity, Reference, Unit, Value, Within, Year};
 
@@ -122,6 +121,44 @@ pub struct Timex {
     /// with "later" left as a signal (see [`Timex::as_annotated`]); `value` keeps the date the
     /// amount reaches, which is what the timeline places.
     pub amount: Option<(Span, Duration)>,
+    /// What the expression does to the story line (see [`story`]).
+    pub role: Role,
+}
+
+/// What a time expression does to the story line the document is read along (`time::story`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The story moves to it: what follows without a date of its own happened then.
+    Story,
+    /// Looks away from the story, which stays where it was.
+    Aside(Aside),
+}
+
+/// Why an expression is an aside.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aside {
+    /// A look back counted from the story or a speaker ("two decades earlier", "two years ago").
+    LookBack,
+    /// "Since 1995": reaches from then to the story's present.
+    Since,
+    /// "Until the fall of Budapest in February 1945": where what is told ends.
+    Until,
+    /// A plan for a later time ("a planned campaign in 1976").
+    Plan,
+    /// In brackets in running text ("Napoleon (1769-1821)", "the Treaty of Paris (1783)").
+    Bracketed,
+    /// News: a comparison with the period a year back ("up 5% from a year earlier").
+    Comparison,
+    /// The story model found the story goes on from where it was (see `time::story`).
+    Detour,
+}
+
+impl Role {
+    pub fn moves_story(self) -> bool {
+        self == Role::Story
+    }
 }
 
 impl Timex {
@@ -210,323 +247,14 @@ pub fn tag(
     )
 }
 
-/// Convert a resolved Julian day to the Gregorian calendar, keeping the Julian date as a note.
-fn julian_to_gregorian(value: Value) -> Option<(Value, calendars::CalendarNote)> {
-    let Value::Date(d) = value else { return None };
-    let (y, m, day) = d.ymd()?;
-    let (gy, gm, gd) = calendars::to_gregorian(calendars::Calendar::Julian, (y, m, day))?;
-    Some((
-        Value::Date(Date {
-            time: d.time,
-            ..Date::day(gy, gm, gd)
-        }),
-        calendars::CalendarNote {
-            calendar: calendars::Calendar::Julian,
-            original: format!("{y:04}-{m:02}-{day:02}"),
-        },
-    ))
-}
-
 /// Find, normalise and anchor every time expression in `text`, with all settings.
 pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Timex> {
-    let (mode, dct) = (config.mode, config.dct);
-    let names = &rules::rules().names;
-    let mut anchor = anchor::Anchor::new(mode, dct);
-    let mut out: Vec<Timex> = Vec::new();
-    let mut borrows = Vec::new();
-    let all_rules = &rules::rules().rules;
     let candidates = recognise::recognise(text);
-    // The last timex pushed by the main path, with the anchor as it was before it.
-    let mut previous: Option<(usize, anchor::Anchor)> = None;
-    for (k, cand) in candidates.iter().enumerate() {
-        if mode == Mode::News && all_rules[cand.rule].narrative_only {
-            continue;
-        }
-        // "Later in the day", "earlier in the day": TimeBank and AQUAINT leave these unmarked
-        // (one of four has only "the day" marked); "later that day" is marked. A narrative
-        // keeps them all, as they place events on the story's day.
-        if mode == Mode::News
-            && matches!(names[cand.rule], "anaphoric-unit" | "later-that-unit")
-            && cand
-                .part(text, recognise::Part::Unit)
-                .is_some_and(|u| u.eq_ignore_ascii_case("day"))
-            && cand
-                .part(text, recognise::Part::Rel)
-                .is_some_and(|r| r.eq_ignore_ascii_case("the"))
-        {
-            continue;
-        }
-        let Some(mut norm) = normalise::normalise(text, cand) else {
-            continue;
-        };
-        let tense = tense::tense_near(text, cand.span.start, cand.span.end);
-        if mode == Mode::Narrative && norm.ttype == TimexType::Duration {
-            if let Some(meaning) = offset_from_event(text, cand, &norm.meaning) {
-                norm.meaning = meaning;
-                norm.ttype = TimexType::Date;
-            }
-        }
-        if let normalise::Meaning::Fixed(v) = &mut norm.meaning {
-            short_years::inherit_era(text, cand, anchor.story_year(), v);
-        }
-        let state_before = anchor.clone();
-        // "From October to March": a range of months without years is anchored as one unit.
-        // When the story has reached a month, the range's end is placed against it and its
-        // start takes the end's year (or the year before, `borrow_from_next`), so the start
-        // must not move the story first: October resolved alone would run ahead of a story
-        // already in March. With only a year in the story ("In 1944 … from October to March")
-        // the range starts in that year, as resolving in order gives.
-        let story_before = (anchor.story_names_month()
-            && opens_month_range(text, &norm.meaning, cand, candidates.get(k + 1)))
-        .then(|| anchor.clone());
-        let (mut value, anchoring) = anchor.resolve(norm.meaning, tense);
-        if let Some(before) = story_before {
-            anchor = before;
-        }
-        if let Value::Date(d) = &mut value {
-            if let Some(q) = quarter_ended(text, cand.span, d, candidates.get(k + 1), &anchor) {
-                *d = q;
-                anchor.advance(d);
-            }
-        }
-        // "The first incursion since 1995": a span reaching from then up to the story's present
-        // looks back without moving the story (the next "February 29" stays in its year). "An
-        // assault that lasted until the fall of Budapest in February 1945": the end of what is
-        // told reaches ahead without taking the story there (which still starts a story that has
-        // no date yet: "The siege lasted until 1855").
-        let since = || words::word_before(text, cand.span.start) == "since";
-        let until = || state_before.has_story() && reaches_until(text, cand.span.start);
-        // "… exposed for a planned campaign in 1976. The ARVN collapsed on 11 March": a plan
-        // for a later year tells what was expected, not what happened next; the story stays.
-        let planned = || {
-            tense == tense::Tense::Future
-                && matches!((&value, state_before.story_year()), (Value::Date(d), Some(y))
-                    if d.full_year().is_some_and(|dy| dy > y))
-        };
-        if mode == Mode::Narrative && (since() || until() || planned()) {
-            anchor = state_before.clone();
-        }
-        let rule = names[cand.rule];
-        // "The 1989 period", "the year-ago quarter": in a report a period named by its year is
-        // the reported quarter of that year.
-        if matches!(
-            rule,
-            "year-period"
-                | "year-ago"
-                | "period-year-ago"
-                | "period-last-year"
-                | "last-years-period"
-        ) {
-            let written = text[cand.span.start..cand.span.end].to_ascii_lowercase();
-            if let (Value::Date(d), Some(q), true) = (
-                &mut value,
-                anchor.reporting_quarter(),
-                written.contains("quarter") || written.contains("period"),
-            ) {
-                if d.within == Within::Whole && matches!(d.year, Year::Full(_)) && d.time.is_none()
-                {
-                    d.within = q;
-                    if rule == "year-period" {
-                        anchor.advance(d);
-                    }
-                }
-            }
-        }
-        // "For the nine months, net was $5 million, compared with $4 million a year earlier":
-        // the comparison is with the same months a year back, which no quarter names; the year
-        // is the nearest TimeML date.
-        if let (
-            normalise::Meaning::Offset {
-                unit: Unit::Year,
-                counted: true,
-                sign: -1,
-                ..
-            },
-            Value::Date(d),
-            Some(last),
-        ) = (norm.meaning, &mut value, out.last())
-        {
-            let months_before = matches!(
-                last.value,
-                Value::Duration(Duration {
-                    tenths: Some(60 | 90),
-                    unit: Unit::Month
-                })
-            ) && text
-                .get(last.span.end..cand.span.start)
-                .is_some_and(|between| !between.contains(". "));
-            if months_before && matches!(d.within, Within::Quarter(_) | Within::Half(_)) {
-                d.within = Within::Whole;
-            }
-        }
-        // "The seventh day (of the siege)" names a day: when the story only knows its month or
-        // year, the day stays unknown within it (BC0480-08-XX), not the month itself.
-        if rule == "ordinal-day-of" {
-            if let Value::Date(d) = &mut value {
-                match d.within {
-                    Within::Day(..) => {}
-                    Within::Month(m) => d.within = Within::Day(m, None),
-                    _ => d.within = Within::Day(None, None),
-                }
-            }
-        }
-        // "The week of March 6" is the ISO week that holds the day, and so is "Easter week".
-        let holiday_week = rule == "holiday"
-            && text[cand.span.start..cand.span.end]
-                .trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c == ' ')
-                .to_ascii_lowercase()
-                .ends_with("week");
-        if matches!(rule, "week-of-date" | "week-of-date-dm") || holiday_week {
-            if let Value::Date(d) = &mut value {
-                if let Some(day) = date_math::civil_day(d) {
-                    let iso = day.iso_week_date();
-                    *d = Date {
-                        year: Year::Full(iso.year() as i32),
-                        within: Within::Week(Some(iso.week() as u8)),
-                        time: None,
-                    };
-                }
-            }
-        }
-        let mut calendar = norm.calendar.clone();
-        let cut_over = |v: Value| match (config.julian_until, julian_to_gregorian(v)) {
-            (Some(cut), Some((Value::Date(g), _))) => g
-                .ymd()
-                .and_then(|(y, m, d)| jiff::civil::Date::new(y as i16, m as i8, d as i8).ok())
-                .is_some_and(|g| g < cut),
-            _ => false,
-        };
-        let convert = match norm.julian {
-            normalise::JulianHint::OldStyle => true,
-            normalise::JulianHint::Unmarked => cut_over(value),
-            _ => false,
-        };
-        if convert {
-            if let Some((gregorian, note)) = julian_to_gregorian(value) {
-                value = gregorian;
-                calendar = Some(note);
-                if let Value::Date(d) = value {
-                    anchor.advance(&d);
-                }
-            }
-        } else if norm.julian == normalise::JulianHint::Dual {
-            if let Value::Date(d) = value {
-                if let Some((y, m, day)) = d.ymd() {
-                    calendar = calendars::from_gregorian(calendars::Calendar::Julian, (y, m, day))
-                        .map(|(jy, jm, jd)| calendars::CalendarNote {
-                            calendar: calendars::Calendar::Julian,
-                            original: format!("{jy:04}-{jm:02}-{jd:02}"),
-                        });
-                }
-            }
-        }
-        let borrow = match norm.meaning {
-            normalise::Meaning::NeedsYear(..) => Borrow::Year,
-            normalise::Meaning::Clock(t) => Borrow::Day(t),
-            normalise::Meaning::MonthDay(d) => Borrow::Month(d),
-            _ => Borrow::Nothing,
-        };
-        if rule == "year-range-short" {
-            // "1914–18" is two years: the first as written, the second completed from the first.
-            if let (Some(y), Some(yy)) = (
-                cand.parts[recognise::Part::Y as usize],
-                cand.parts[recognise::Part::Yy2 as usize],
-            ) {
-                let first: i32 = text[y.start..y.end].parse().unwrap_or(0);
-                let second =
-                    first - first % 100 + text[yy.start..yy.end].parse::<i32>().unwrap_or(0);
-                for (span, year) in [(y, first), (yy, second)] {
-                    out.push(Timex {
-                        span,
-                        ttype: TimexType::Date,
-                        value: Value::Date(Date::year(year)),
-                        modifier: None,
-                        quant: None,
-                        freq: None,
-                        anchoring: Anchoring::Explicit,
-                        rule,
-                        calendar: None,
-                        amount: None,
-                    });
-                }
-                continue;
-            }
-        }
-        if let (Some(d), Some(d2)) = (
-            cand.parts[recognise::Part::D as usize],
-            cand.parts[recognise::Part::D2 as usize],
-        ) {
-            // "6–7 January 1916", "June 1-3": two dates sharing month and year.
-            let second_day: Option<u8> = text[d2.start..d2.end]
-                .trim_end_matches(|c: char| c.is_ascii_alphabetic())
-                .parse()
-                .ok();
-            if let (Value::Date(first), Some(day2)) = (value, second_day) {
-                if let Within::Day(m, Some(_)) = first.within {
-                    let second = Date {
-                        within: Within::Day(m, Some(day2)),
-                        ..first
-                    };
-                    for (span, v) in [
-                        (Span::new(cand.span.start, d.end), first),
-                        (Span::new(d2.start, cand.span.end), second),
-                    ] {
-                        out.push(Timex {
-                            span,
-                            ttype: norm.ttype,
-                            value: Value::Date(v),
-                            modifier: None,
-                            quant: None,
-                            freq: None,
-                            anchoring,
-                            rule,
-                            calendar: calendar.clone(),
-                            amount: None,
-                        });
-                    }
-                    continue;
-                }
-            }
-        }
-        borrows.push((out.len(), borrow));
-        let amount = counted_amount(cand, &norm.meaning);
-        out.push(Timex {
-            span: cand.span,
-            ttype: norm.ttype,
-            value,
-            modifier: norm.modifier,
-            quant: norm.quant,
-            freq: norm.freq,
-            anchoring,
-            rule,
-            calendar: calendar.clone(),
-            amount,
-        });
-        // A year range in brackets: on a heading ("The Directory (1795-1799)") it opens a
-        // section that starts at its first year, so the story reads on from there; in running
-        // text ("Napoleon (1769-1821) was exiled") it is an aside that leaves the story alone.
-        // So is a single year in brackets in running text: a book's date ("How Wars Are Won
-        // (2003), Alexander reports"), a treaty's ("the Treaty of Paris (1783)").
-        let mut aside = false;
-        if let ([.., first, last], Some((at, before_first))) = (out.as_slice(), &previous) {
-            if *at == out.len() - 2 {
-                match bracketed_years(text, first, last) {
-                    Some((start, true)) => anchor.advance(&start),
-                    Some((_, false)) => {
-                        anchor = before_first.clone();
-                        aside = true;
-                    }
-                    None => {}
-                }
-            }
-        }
-        if let (false, Some(last)) = (aside, out.last()) {
-            if let Some((_, false)) = bracketed_years(text, last, last) {
-                anchor = state_before.clone();
-            }
-        }
-        previous = Some((out.len() - 1, state_before));
-    }
+    let prepared: Vec<Option<step::Prepared>> = candidates
+        .iter()
+        .map(|c| step::prepare(text, c, config.mode))
+        .collect();
+    let (mut out, borrows) = story::walk(text, config, &candidates, &prepared);
     borrow_from_next(text, &mut out, &borrows);
     bc_range_starts(text, &mut out);
     out

@@ -120,7 +120,7 @@ pub(super) fn quarter_ended(
         return None;
     }
     let meaning = normalise::normalise(text, next)?.meaning;
-    let (Value::Date(end), _) = anchor.clone().resolve(meaning, tense::Tense::Past) else {
+    let (Value::Date(end), ..) = anchor.resolve(meaning, tense::Tense::Past) else {
         return None;
     };
     let middle = date_math::civil_day(&end)?
@@ -289,7 +289,7 @@ pub(super) fn opens_month_range(
 }
 
 /// What an expression left to context and may take from the expression right after it.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub(super) enum Borrow {
     Nothing,
     /// Its year ("14 August–24 August 1914", "between March and April 1918").

@@ -366,6 +366,141 @@ impl fmt::Display for Value {
     }
 }
 
+/// A TIMEX3 DATE or TIME value that cannot be read (see [`Date::from_str`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseDateError(pub String);
+
+impl fmt::Display for ParseDateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:?} is not a TIMEX3 date value (expected forms like 1920-06-04, 1920-06, 1920, \
+             1919-FA, 1920-Q1, 1920-W23, 192, 19, BC0044, BC04)",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for ParseDateError {}
+
+impl std::str::FromStr for Date {
+    type Err = ParseDateError;
+
+    /// Reads what [`Date`]'s `Display` writes, so values kept as text (gold files, corrections)
+    /// come back typed: `1920-06-04`, `1920-06`, `1920`, `1919-FA`, `1920-Q1`, `1920-H2`,
+    /// `1920-W23`, `1920-W23-WE`, `1920-W23-3`, `1920-07-31TNI`, `1920-07-31T14:30`, decades
+    /// `192`, centuries `19`, and BC years, decades and centuries (`BC0044`, `BC047`, `BC04`).
+    /// `X` digits give unknown parts (`XXXX-06-09`).
+    fn from_str(s: &str) -> Result<Date, ParseDateError> {
+        let bad = || ParseDateError(s.to_string());
+        let (date_part, time_part) = match s.split_once('T') {
+            Some((d, t)) => (d, Some(t)),
+            None => (s, None),
+        };
+        let (bc, rest) = match date_part.strip_prefix("BC") {
+            Some(r) => (true, r),
+            None => (false, date_part),
+        };
+        let mut fields = rest.split('-');
+        let head = fields.next().ok_or_else(bad)?;
+        let digits = |f: &str| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit());
+        let number = |f: &str| -> Result<i32, ParseDateError> {
+            if digits(f) {
+                f.parse().map_err(|_| bad())
+            } else {
+                Err(bad())
+            }
+        };
+        let sign = if bc { -1 } else { 1 };
+        let year = match head.len() {
+            4 if head == "XXXX" => Year::Unknown,
+            4 => Year::Full(sign * number(head)?),
+            3 => Year::Decade(sign * number(head)?),
+            2 if bc => Year::CenturyBc(number(head)? as u32),
+            2 => Year::Century(number(head)?),
+            _ => return Err(bad()),
+        };
+        let two = |f: &str, max: i32| -> Result<Option<u8>, ParseDateError> {
+            if f == "XX" {
+                return Ok(None);
+            }
+            match number(f)? {
+                n @ 1.. if f.len() == 2 && n <= max => Ok(Some(n as u8)),
+                _ => Err(bad()),
+            }
+        };
+        let rest: Vec<&str> = fields.collect();
+        let coarse = !matches!(year, Year::Full(_) | Year::Unknown);
+        if coarse && (!rest.is_empty() || time_part.is_some()) {
+            return Err(bad());
+        }
+        let within = match rest.as_slice() {
+            [] => Within::Whole,
+            ["SP"] => Within::Season(Season::Spring),
+            ["SU"] => Within::Season(Season::Summer),
+            ["FA"] => Within::Season(Season::Fall),
+            ["WI"] => Within::Season(Season::Winter),
+            [q] if q.len() == 2 && q.starts_with('Q') => match number(&q[1..])? {
+                n @ 1..=4 => Within::Quarter(n as u8),
+                _ => return Err(bad()),
+            },
+            [h] if h.len() == 2 && h.starts_with('H') => match number(&h[1..])? {
+                n @ 1..=2 => Within::Half(n as u8),
+                _ => return Err(bad()),
+            },
+            [w, tail @ ..] if w.starts_with('W') => {
+                let week = two(&w[1..], 53)?;
+                match tail {
+                    [] => Within::Week(week),
+                    ["WE"] => Within::Weekend(week),
+                    [d] if d.len() == 1 => match number(d)? {
+                        n @ 1..=7 => Within::WeekDay(week, n as u8),
+                        _ => return Err(bad()),
+                    },
+                    _ => return Err(bad()),
+                }
+            }
+            [m] => Within::Month(two(m, 12)?),
+            [m, d] => Within::Day(two(m, 12)?, two(d, 31)?),
+            _ => return Err(bad()),
+        };
+        let time = match time_part {
+            None => None,
+            Some("MO") => Some(TimeOfDay::Part(PartOfDay::Morning)),
+            Some("MI") => Some(TimeOfDay::Part(PartOfDay::Midday)),
+            Some("AF") => Some(TimeOfDay::Part(PartOfDay::Afternoon)),
+            Some("EV") => Some(TimeOfDay::Part(PartOfDay::Evening)),
+            Some("NI") => Some(TimeOfDay::Part(PartOfDay::Night)),
+            Some("DT") => Some(TimeOfDay::Part(PartOfDay::Daytime)),
+            Some(t) => {
+                let mut parts = t.split(':');
+                let mut field = |max: i32| -> Result<Option<u8>, ParseDateError> {
+                    match parts.next() {
+                        None => Ok(None),
+                        Some(f) if f.len() == 2 => match number(f)? {
+                            n @ 0.. if n <= max => Ok(Some(n as u8)),
+                            _ => Err(bad()),
+                        },
+                        Some(_) => Err(bad()),
+                    }
+                };
+                let hour = field(24)?.ok_or_else(bad)?;
+                let minute = field(59)?;
+                let second = field(59)?;
+                if parts.next().is_some() {
+                    return Err(bad());
+                }
+                Some(TimeOfDay::Clock {
+                    hour,
+                    minute,
+                    second,
+                })
+            }
+        };
+        Ok(Date { year, within, time })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,5 +547,44 @@ mod tests {
             unit: Unit::Minute,
         };
         assert_eq!(t.to_string(), "PT3M");
+    }
+    #[test]
+    fn reads_what_it_prints() {
+        for v in [
+            "1920-06-04",
+            "1920-06",
+            "1920",
+            "1919-FA",
+            "1920-Q1",
+            "1920-H2",
+            "1920-W23",
+            "1920-W23-WE",
+            "1920-W23-3",
+            "1920-07-31TNI",
+            "1920-07-31T14:30",
+            "192",
+            "19",
+            "BC0044",
+            "BC0413-05",
+            "BC047",
+            "BC04",
+            "XXXX-06-09",
+            "1920-XX",
+        ] {
+            let d: Date = v.parse().unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(d.to_string(), v);
+        }
+        for bad in [
+            "",
+            "1920-13",
+            "1920-06-32",
+            "20201",
+            "1920-ZZ",
+            "192-06",
+            "BC04-05",
+            "x",
+        ] {
+            assert!(bad.parse::<Date>().is_err(), "{bad}");
+        }
     }
 }

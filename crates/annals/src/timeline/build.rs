@@ -139,6 +139,7 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
             anchoring: t.anchoring,
             how,
             confidence: event_confidence(t.anchoring, modifier, how),
+            explain: None,
             also: Vec::new(),
             mentions: 1,
         });
@@ -209,6 +210,7 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
             anchoring: t.anchoring,
             how: None,
             confidence: event_confidence(t.anchoring, t.modifier, None),
+            explain: None,
             also: Vec::new(),
             mentions: 1,
         });

@@ -138,6 +138,10 @@ pub struct Entry {
     pub how: Option<How>,
     /// 0–1: how far to trust the date (see [`confidence`]).
     pub confidence: f32,
+    /// Why the entry has its date, in words: its own clause, the story line at that point, a
+    /// heading's range, a calendar rule.
+    #[serde(default)]
+    pub explain: Option<String>,
     /// Other mentions of the same event, merged into this entry (at most
     /// [`build::MAX_ALSO`]).
     pub also: Vec<Mention>,

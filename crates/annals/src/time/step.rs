@@ -1,0 +1,329 @@
+//! One time expression against one state of the story: what it resolves to, what the story would
+//! be if it took the expression, and what the story is if it does not.
+//!
+//! The story model (`time::story`) walks the document's expressions with several candidate
+//! story lines at once; for each it calls [`step`], which reads the story and never changes it.
+//! What the expression's value is depends on the story (a "9 June" is the story's year's), and
+//! which story is right depends on what follows, so the two are decided together there.
+
+use super::anchor::{Anchor, Glance};
+use super::neighbours::{opens_month_range, quarter_ended, Borrow};
+use super::normalise::{self, Meaning, Normalised};
+use super::recognise::{self, Candidate};
+use super::{calendars, date_math, short_years, tense, Anchoring, Config, Date, Duration};
+use super::{Timex, TimexType, Unit, Value, Within, Year};
+use crate::document::Span;
+use crate::pipeline::Mode;
+
+/// What a candidate needs that does not depend on the story: computed once.
+#[derive(Clone, Debug)]
+pub(super) struct Prepared {
+    pub norm: Normalised,
+    pub tense: tense::Tense,
+    pub rule: &'static str,
+}
+
+/// The outputs of one expression, before the story model decides its role.
+#[derive(Clone, Debug)]
+pub(super) struct Stepped {
+    /// The timexes it gives (two for "June 1-3" and "1914-18"), with what each may borrow.
+    pub timexes: Vec<(Timex, Borrow)>,
+    /// The story if it takes the expression.
+    pub moved: Anchor,
+    /// The story if it does not: as it was before.
+    pub kept: Anchor,
+    /// The value the story would take, when the expression names a date.
+    pub date: Option<Date>,
+    /// Whether the main timex is one of a pair of years or days written as a range in one
+    /// expression ("1914-18", "June 1-3"): such pairs never take part in bracket handling.
+    pub split: bool,
+    pub glance: Glance,
+}
+
+/// The few facts of the outputs so far that a step reads: the last timex (for "compared with
+/// ... a year earlier" after "the nine months") and the index the next output will get.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Before<'a> {
+    pub last: Option<&'a Timex>,
+}
+
+/// Resolve candidate `k` against `anchor`.
+pub(super) fn step(
+    text: &str,
+    config: &Config,
+    candidates: &[Candidate],
+    k: usize,
+    prep: &Prepared,
+    anchor: &Anchor,
+    before: Before<'_>,
+) -> Stepped {
+    let cand = &candidates[k];
+    let norm = &prep.norm;
+    let tense = prep.tense;
+    let rule = prep.rule;
+    let mut meaning = norm.meaning;
+    if let Meaning::Fixed(v) = &mut meaning {
+        short_years::inherit_era(text, cand, anchor.story_year(), v);
+    }
+    let kept = anchor.clone();
+    let mut moved = anchor.clone();
+    // "From October to March": a range of months without years is anchored as one unit. When
+    // the story has reached a month, the range's end is placed against it and its start takes
+    // the end's year (or the year before, `borrow_from_next`), so the start must not move the
+    // story first: October resolved alone would run ahead of a story already in March. With only
+    // a year in the story ("In 1944 … from October to March") the range starts in that year, as
+    // resolving in order gives.
+    let range_start = anchor.story_names_month()
+        && opens_month_range(text, &meaning, cand, candidates.get(k + 1));
+    let (mut value, anchoring, glance) = anchor.resolve(meaning, tense);
+    if let (Value::Date(d), false) = (&value, range_start) {
+        moved.advance(d);
+    }
+    if let Value::Date(d) = &mut value {
+        if let Some(q) = quarter_ended(text, cand.span, d, candidates.get(k + 1), &moved) {
+            *d = q;
+            moved.advance(d);
+        }
+    }
+    // "The 1989 period", "the year-ago quarter": in a report a period named by its year is the
+    // reported quarter of that year.
+    if matches!(
+        rule,
+        "year-period" | "year-ago" | "period-year-ago" | "period-last-year" | "last-years-period"
+    ) {
+        let written = text[cand.span.start..cand.span.end].to_ascii_lowercase();
+        if let (Value::Date(d), Some(q), true) = (
+            &mut value,
+            moved.reporting_quarter(),
+            written.contains("quarter") || written.contains("period"),
+        ) {
+            if d.within == Within::Whole && matches!(d.year, Year::Full(_)) && d.time.is_none() {
+                d.within = q;
+                if rule == "year-period" {
+                    moved.advance(d);
+                }
+            }
+        }
+    }
+    // "For the nine months, net was $5 million, compared with $4 million a year earlier": the
+    // comparison is with the same months a year back, which no quarter names; the year is the
+    // nearest TimeML date.
+    if let (
+        Meaning::Offset {
+            unit: Unit::Year,
+            counted: true,
+            sign: -1,
+            ..
+        },
+        Value::Date(d),
+        Some(last),
+    ) = (norm.meaning, &mut value, before.last)
+    {
+        let months_before = matches!(
+            last.value,
+            Value::Duration(Duration {
+                tenths: Some(60 | 90),
+                unit: Unit::Month
+            })
+        ) && text
+            .get(last.span.end..cand.span.start)
+            .is_some_and(|between| !between.contains(". "));
+        if months_before && matches!(d.within, Within::Quarter(_) | Within::Half(_)) {
+            d.within = Within::Whole;
+        }
+    }
+    // "The seventh day (of the siege)" names a day: when the story only knows its month or
+    // year, the day stays unknown within it (BC0480-08-XX), not the month itself.
+    if rule == "ordinal-day-of" {
+        if let Value::Date(d) = &mut value {
+            match d.within {
+                Within::Day(..) => {}
+                Within::Month(m) => d.within = Within::Day(m, None),
+                _ => d.within = Within::Day(None, None),
+            }
+        }
+    }
+    // "The week of March 6" is the ISO week that holds the day, and so is "Easter week".
+    let holiday_week = rule == "holiday"
+        && text[cand.span.start..cand.span.end]
+            .trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c == ' ')
+            .to_ascii_lowercase()
+            .ends_with("week");
+    if matches!(rule, "week-of-date" | "week-of-date-dm") || holiday_week {
+        if let Value::Date(d) = &mut value {
+            if let Some(day) = date_math::civil_day(d) {
+                let iso = day.iso_week_date();
+                *d = Date {
+                    year: Year::Full(iso.year() as i32),
+                    within: Within::Week(Some(iso.week() as u8)),
+                    time: None,
+                };
+            }
+        }
+    }
+    let mut calendar = norm.calendar.clone();
+    let cut_over = |v: Value| match (config.julian_until, julian_to_gregorian(v)) {
+        (Some(cut), Some((Value::Date(g), _))) => g
+            .ymd()
+            .and_then(|(y, m, d)| jiff::civil::Date::new(y as i16, m as i8, d as i8).ok())
+            .is_some_and(|g| g < cut),
+        _ => false,
+    };
+    let convert = match norm.julian {
+        normalise::JulianHint::OldStyle => true,
+        normalise::JulianHint::Unmarked => cut_over(value),
+        _ => false,
+    };
+    if convert {
+        if let Some((gregorian, note)) = julian_to_gregorian(value) {
+            value = gregorian;
+            calendar = Some(note);
+            if let Value::Date(d) = value {
+                moved.advance(&d);
+            }
+        }
+    } else if norm.julian == normalise::JulianHint::Dual {
+        if let Value::Date(d) = value {
+            if let Some((y, m, day)) = d.ymd() {
+                calendar = calendars::from_gregorian(calendars::Calendar::Julian, (y, m, day)).map(
+                    |(jy, jm, jd)| calendars::CalendarNote {
+                        calendar: calendars::Calendar::Julian,
+                        original: format!("{jy:04}-{jm:02}-{jd:02}"),
+                    },
+                );
+            }
+        }
+    }
+    let date = match value {
+        Value::Date(d) => Some(d),
+        _ => None,
+    };
+    let timex = |span: Span, ttype: TimexType, value: Value| Timex {
+        span,
+        ttype,
+        value,
+        modifier: None,
+        quant: None,
+        freq: None,
+        anchoring,
+        rule,
+        calendar: calendar.clone(),
+        amount: None,
+        role: super::Role::Story,
+    };
+    let stepped = |timexes: Vec<(Timex, Borrow)>, split: bool| Stepped {
+        timexes,
+        moved: moved.clone(),
+        kept: kept.clone(),
+        date,
+        split,
+        glance,
+    };
+    if rule == "year-range-short" {
+        // "1914–18" is two years: the first as written, the second completed from the first.
+        if let (Some(y), Some(yy)) = (
+            cand.parts[recognise::Part::Y as usize],
+            cand.parts[recognise::Part::Yy2 as usize],
+        ) {
+            let first: i32 = text[y.start..y.end].parse().unwrap_or(0);
+            let second = first - first % 100 + text[yy.start..yy.end].parse::<i32>().unwrap_or(0);
+            let pair = [(y, first), (yy, second)]
+                .into_iter()
+                .map(|(span, year)| {
+                    let mut t = timex(span, TimexType::Date, Value::Date(Date::year(year)));
+                    t.anchoring = Anchoring::Explicit;
+                    t.calendar = None;
+                    (t, Borrow::Nothing)
+                })
+                .collect();
+            return stepped(pair, true);
+        }
+    }
+    if let (Some(d), Some(d2)) = (
+        cand.parts[recognise::Part::D as usize],
+        cand.parts[recognise::Part::D2 as usize],
+    ) {
+        // "6–7 January 1916", "June 1-3": two dates sharing month and year.
+        let second_day: Option<u8> = text[d2.start..d2.end]
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .parse()
+            .ok();
+        if let (Value::Date(first), Some(day2)) = (value, second_day) {
+            if let Within::Day(m, Some(_)) = first.within {
+                let second = Date {
+                    within: Within::Day(m, Some(day2)),
+                    ..first
+                };
+                let pair = [
+                    (Span::new(cand.span.start, d.end), first),
+                    (Span::new(d2.start, cand.span.end), second),
+                ]
+                .into_iter()
+                .map(|(span, v)| (timex(span, norm.ttype, Value::Date(v)), Borrow::Nothing))
+                .collect();
+                return stepped(pair, true);
+            }
+        }
+    }
+    let borrow = match norm.meaning {
+        Meaning::NeedsYear(..) => Borrow::Year,
+        Meaning::Clock(t) => Borrow::Day(t),
+        Meaning::MonthDay(d) => Borrow::Month(d),
+        _ => Borrow::Nothing,
+    };
+    let mut main = timex(cand.span, norm.ttype, value);
+    main.modifier = norm.modifier;
+    main.quant = norm.quant.clone();
+    main.freq = norm.freq.clone();
+    main.amount = super::neighbours::counted_amount(cand, &norm.meaning);
+    stepped(vec![(main, borrow)], false)
+}
+
+/// Convert a resolved Julian day to the Gregorian calendar, keeping the Julian date as a note.
+fn julian_to_gregorian(value: Value) -> Option<(Value, calendars::CalendarNote)> {
+    let Value::Date(d) = value else { return None };
+    let (y, m, day) = d.ymd()?;
+    let (gy, gm, gd) = calendars::to_gregorian(calendars::Calendar::Julian, (y, m, day))?;
+    Some((
+        Value::Date(Date {
+            time: d.time,
+            ..Date::day(gy, gm, gd)
+        }),
+        calendars::CalendarNote {
+            calendar: calendars::Calendar::Julian,
+            original: format!("{y:04}-{m:02}-{day:02}"),
+        },
+    ))
+}
+
+/// Prepare candidate `cand` (rule `rule`) in `mode`: `None` when it is no time expression here.
+pub(super) fn prepare(text: &str, cand: &Candidate, mode: Mode) -> Option<Prepared> {
+    let rules = super::rules::rules();
+    if mode == Mode::News && rules.rules[cand.rule].narrative_only {
+        return None;
+    }
+    let rule = rules.names[cand.rule];
+    // "Later in the day", "earlier in the day": TimeBank and AQUAINT leave these unmarked (one
+    // of four has only "the day" marked); "later that day" is marked. A narrative keeps them
+    // all, as they place events on the story's day.
+    if mode == Mode::News
+        && matches!(rule, "anaphoric-unit" | "later-that-unit")
+        && cand
+            .part(text, recognise::Part::Unit)
+            .is_some_and(|u| u.eq_ignore_ascii_case("day"))
+        && cand
+            .part(text, recognise::Part::Rel)
+            .is_some_and(|r| r.eq_ignore_ascii_case("the"))
+    {
+        return None;
+    }
+    let mut norm = normalise::normalise(text, cand)?;
+    let tense = tense::tense_near(text, cand.span.start, cand.span.end);
+    if mode == Mode::Narrative && norm.ttype == TimexType::Duration {
+        if let Some(meaning) = super::neighbours::offset_from_event(text, cand, &norm.meaning) {
+            norm.meaning = meaning;
+            norm.ttype = TimexType::Date;
+        }
+    }
+    Some(Prepared { norm, tense, rule })
+}
