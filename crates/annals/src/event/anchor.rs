@@ -109,26 +109,14 @@ pub fn anchor_events(
     let usable: Vec<usize> = (0..timexes.len())
         .filter(|&k| placeable(&timexes[k]))
         .collect();
-    // For inheritance: the last date of a main clause before each position. A date in a
-    // relative or subordinate clause ("…, which had been Persian since 513 BC") is a flashback,
-    // not where the story is.
+    // For inheritance: the last date before each position that the story line moved to (see
+    // `time::story`): a look back, an aside or a date the story soon returned from is not where
+    // the story stands.
     let mut main_before: Vec<Option<usize>> = Vec::with_capacity(usable.len());
     let mut last_main = None;
-    // Clause starts of the sentence of the previous timex, reused by the next ones in it.
-    let mut clauses: Option<(usize, Vec<usize>)> = None;
     for &k in &usable {
-        let span = timexes[k].span;
-        if let Some(sentence) = seg.sentence_at(span.start) {
-            let starts = match &clauses {
-                Some((at, starts)) if *at == sentence.span.start => starts,
-                _ => {
-                    let starts = clause_starts(text, seg, sentence.tokens.clone());
-                    &clauses.insert((sentence.span.start, starts)).1
-                }
-            };
-            if !in_subordinate_clause(text, seg, sentence, starts, span) {
-                last_main = Some(k);
-            }
+        if timexes[k].role.moves_story() {
+            last_main = Some(k);
         }
         main_before.push(last_main);
     }
@@ -153,9 +141,28 @@ pub fn anchor_events(
         }
         let tokens = sentence.tokens.clone();
         let clause_of = clause_starts(text, seg, tokens.clone());
-        let clause_at = |byte: usize| {
-            let t = seg.tokens[tokens.clone()].partition_point(|t| t.span.end <= byte);
-            clause_of.partition_point(|&c| c <= tokens.start + t)
+        let token_at = |byte: usize| {
+            tokens.start + seg.tokens[tokens.clone()].partition_point(|t| t.span.end <= byte)
+        };
+        let clause_at = |byte: usize| clause_of.partition_point(|&c| c <= token_at(byte));
+        let conjuncts = conjunct_starts(text, seg, upos, tokens.clone());
+        let conjunct_at = |byte: usize| conjuncts.partition_point(|&c| c <= token_at(byte));
+        // A date alone in brackets belongs to the clause before it ("defeated Ketboga in
+        // Palestine (1260)"), not to a clause of its own.
+        let home = |k: usize| {
+            let span = timexes[k].span;
+            let open = text[..span.start].trim_end();
+            let close = text[span.end..].trim_start();
+            let alone = open.ends_with('(')
+                && (close.starts_with(')')
+                    || close
+                        .split_once(')')
+                        .is_some_and(|(era, _)| era.len() <= 6 && !era.contains('(')));
+            if alone {
+                open.len().saturating_sub(1)
+            } else {
+                span.start
+            }
         };
         // Usable time expressions of this sentence, and the reference time before it (binary
         // searches: `usable` is in text order, and a scan per sentence would be quadratic).
@@ -182,10 +189,7 @@ pub fn anchor_events(
         // its neighbours by binary search (a sentence can be a whole document without full stops).
         let mut by_clause: HashMap<usize, Vec<usize>> = HashMap::new();
         for &k in &inside {
-            by_clause
-                .entry(clause_at(timexes[k].span.start))
-                .or_default()
-                .push(k);
+            by_clause.entry(clause_at(home(k))).or_default().push(k);
         }
         // The timex of `list` (in text order) nearest to `at`; ties go to the earlier one.
         let nearest = |list: &[usize], at: usize| {
@@ -199,7 +203,31 @@ pub fn anchor_events(
         for e in sentence_events.clone() {
             let at = events[e].span.start;
             let clause = clause_at(at);
-            let own = by_clause.get(&clause).and_then(|list| nearest(list, at));
+            // Its own conjunct's date ("declared autonomy on 23 June and proclaimed the republic
+            // on 20 November"), the finest if it has two ("On the 22nd of November, a fortnight
+            // previously, the Pope had issued"); else a date of its clause before its conjunct (a
+            // fronted "In June, they marched and took the city").
+            let conjunct = conjunct_at(at);
+            let own = by_clause.get(&clause).and_then(|list| {
+                let mine: Vec<usize> = list
+                    .iter()
+                    .copied()
+                    .filter(|&k| conjunct_at(home(k)) == conjunct)
+                    .collect();
+                let finest = mine.iter().map(|&k| granularity(&timexes[k])).max();
+                let best: Vec<usize> = mine
+                    .into_iter()
+                    .filter(|&k| Some(granularity(&timexes[k])) == finest)
+                    .collect();
+                nearest(&best, at).or_else(|| {
+                    let before: Vec<usize> = list
+                        .iter()
+                        .copied()
+                        .filter(|&k| conjunct_at(home(k)) < conjunct)
+                        .collect();
+                    before.last().copied()
+                })
+            });
             let split = inside.partition_point(|&k| timexes[k].span.start < at);
             let before = split.checked_sub(1).map(|i| inside[i]);
             let after = inside[split..]
@@ -234,23 +262,42 @@ pub fn anchor_events(
     out
 }
 
-/// Whether `span` (in `sentence`, whose clauses start at `starts`) lies in a clause opened by a
-/// relative or subordinating word after a comma ("…, which …", "…, when …").
-fn in_subordinate_clause(
+/// How fine a timex's value is (coarsest lowest); non-dates lowest of all.
+fn granularity(t: &Timex) -> u8 {
+    match t.value {
+        crate::time::Value::Date(d) => d.granularity() as u8 + 1,
+        _ => 0,
+    }
+}
+
+/// Token indices where a coordinated predicate of the sentence `tokens` begins: "and", "but" or
+/// "then" followed by a verb, perhaps after a subject pronoun or an adverb ("… on 23 June *and
+/// proclaimed* the republic on 20 November", "… *and he returned*"). The sentence's first token
+/// starts the first.
+fn conjunct_starts(
     text: &str,
     seg: &Segmented,
-    sentence: &crate::text::Sentence,
-    starts: &[usize],
-    span: Span,
-) -> bool {
-    let token = seg.tokens.partition_point(|t| t.span.end <= span.start);
-    let k = starts.partition_point(|&c| c <= token);
-    let Some(&first) = k.checked_sub(1).and_then(|k| starts.get(k)) else {
-        return false;
-    };
-    first > sentence.tokens.start
-        && seg.tokens[first - 1].text(text) == ","
-        && CLAUSE_OPENERS.contains(&seg.tokens[first].text(text).to_lowercase().as_str())
+    upos: &[Upos],
+    tokens: std::ops::Range<usize>,
+) -> Vec<usize> {
+    let mut out = vec![tokens.start];
+    for i in tokens.clone() {
+        let w = seg.tokens[i].text(text).to_ascii_lowercase();
+        if !matches!(w.as_str(), "and" | "but" | "then" | "whereupon") {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.end
+            && j <= i + 3
+            && matches!(upos.get(j), Some(Upos::Adv | Upos::Pron | Upos::Cconj))
+        {
+            j += 1;
+        }
+        if j < tokens.end && matches!(upos.get(j), Some(Upos::Verb | Upos::Aux)) {
+            out.push(i);
+        }
+    }
+    out
 }
 
 /// Token indices (into `seg.tokens`) where a clause of the sentence `tokens` begins, ascending,

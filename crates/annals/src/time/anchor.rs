@@ -5,7 +5,8 @@
 //! granularity it was given; the document date is only a fallback.
 
 use super::date_math::{
-    civil_day, from_civil, month_of, nearest_weekday, shift, unit_granularity, unknown_at, year_of,
+    civil_day, from_civil, month_of, nearest_weekday, shift, span_in_years, unit_granularity,
+    unknown_at, year_of,
 };
 use super::lexicon;
 use super::normalise::{Meaning, YearChoice};
@@ -21,6 +22,9 @@ pub struct Anchor {
     mode: Mode,
     dct: Option<Date>,
     story: Option<Date>,
+    /// The part of the story's period it was told as: "late 1942" is the story's 1942, read as
+    /// its end (so "February" after it is the next February).
+    part: Option<super::Mod>,
 }
 
 /// What a resolved expression says about the story's direction, from its meaning alone.
@@ -39,6 +43,16 @@ impl Anchor {
             mode,
             dct: dct.map(from_civil),
             story: None,
+            part: None,
+        }
+    }
+
+    /// An anchor whose story already stands at `story` (a narrative read from a year it names
+    /// only later).
+    pub fn starting_at(mode: Mode, dct: Option<civil::Date>, story: Date) -> Anchor {
+        Anchor {
+            story: Some(story),
+            ..Anchor::new(mode, dct)
         }
     }
 
@@ -114,6 +128,11 @@ impl Anchor {
         y * 12 + first <= at && at - (y * 12 + last) <= 12
     }
 
+    /// The date the story has reached, if any.
+    pub fn story(&self) -> Option<Date> {
+        self.story
+    }
+
     /// Whether the story has reached a date yet.
     pub fn has_story(&self) -> bool {
         self.story.is_some()
@@ -141,17 +160,51 @@ impl Anchor {
 
     /// Record a date the story has reached (narrative mode moves its reference to it).
     pub fn advance(&mut self, d: &Date) {
-        // In a story, naming the year it is already in ("December 8 … in 1941") keeps its
-        // month: "In January" after it is the next January. (In news the story is the period
-        // reported on, which a named year replaces.)
-        let same_year = self.mode == Mode::Narrative
-            && d.within == Within::Whole
-            && self
-                .story
-                .is_some_and(|s| s.year == d.year && s.within != Within::Whole);
-        if matches!(d.year, Year::Full(_)) && !same_year {
+        self.advance_to(d, None);
+    }
+
+    /// [`Anchor::advance`] to a date written with a mod: "the beginning of 1920" narrows the
+    /// year to its first months, which a story standing in the spring is not inside.
+    pub fn advance_to(&mut self, d: &Date, modifier: Option<super::Mod>) {
+        // In a story, naming a period it is already in ("December 8 … in 1941", "in the
+        // summer" while at 4 June) keeps where it stands: "In January" after it is the next
+        // January. (In news the story is the period reported on, which a named year replaces.)
+        let narrowed = span_in_years(d).map(|(ds, de)| {
+            let third = (de - ds) / 3.0;
+            match modifier {
+                Some(super::Mod::Start) => (ds, ds + third),
+                Some(super::Mod::Mid) => (ds + third, de - third),
+                Some(super::Mod::End) => (de - third, de),
+                _ => (ds, de),
+            }
+        });
+        let inside = self.mode == Mode::Narrative
+            && self.story.is_some_and(|s| {
+                s.granularity() > d.granularity()
+                    && matches!(
+                        (span_in_years(&s), narrowed),
+                        (Some((ss, se)), Some((ds, de))) if ds <= ss && se <= de
+                    )
+            });
+        if matches!(d.year, Year::Full(_)) && !inside {
             self.story = Some(Date { time: None, ..*d });
+            self.part = modifier.filter(|m| {
+                d.granularity() <= super::Granularity::Year
+                    && matches!(m, super::Mod::Start | super::Mod::Mid | super::Mod::End)
+            });
         }
+    }
+
+    /// The years the story's period covers, narrowed to the part it was told as.
+    pub fn story_span(&self) -> Option<(f64, f64)> {
+        let (s, e) = span_in_years(&self.story?)?;
+        let third = (e - s) / 3.0;
+        Some(match self.part {
+            Some(super::Mod::Start) => (s, s + third),
+            Some(super::Mod::Mid) => (s + third, e - third),
+            Some(super::Mod::End) => (e - third, e),
+            _ => (s, e),
+        })
     }
 
     /// Resolve one meaning to a value against the story as it stands. The story does not move:
@@ -471,7 +524,17 @@ impl Anchor {
     fn complete_year(&self, date: Date, choice: YearChoice, r: &Date, tense: Tense) -> Date {
         let ry = year_of(r).unwrap_or(0);
         let target_month = month_of(&date);
-        let ref_month = month_of(r).filter(|_| r.granularity() >= super::Granularity::Month);
+        // A story told as part of a year ("late 1942") stands in that part: a month of the
+        // start, middle or end third.
+        let told_part = match (self.story == Some(*r), self.part) {
+            (true, Some(super::Mod::Start)) => Some(2),
+            (true, Some(super::Mod::Mid)) => Some(6),
+            (true, Some(super::Mod::End)) => Some(8),
+            _ => None,
+        };
+        let ref_month = month_of(r)
+            .filter(|_| r.granularity() >= super::Granularity::Month)
+            .or(told_part);
         // A story that has reached a winter goes on from its start: "Christmas" after "winter
         // quarters" (1777-WI, the winter of 1776-77) is December 1776.
         let (ry, ref_month) = match self.narrative_winter_start(r) {

@@ -334,6 +334,19 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
         "spelled-year" if super::lexicon::unit(after).is_some() => {
             return false;
         }
+        // "fourteen hundred and fifty men", "one thousand horse": a spelled number before what
+        // it counts is no year; written as a year it stands alone or after "the year".
+        "spelled-year-long"
+            if !text[cand.core.start..]
+                .to_ascii_lowercase()
+                .starts_with("the year")
+                && (count_noun(after)
+                    || super::lexicon::unit(after).is_some()
+                    || after.chars().next().is_some_and(|c| c.is_lowercase())
+                        && !opens_clause(after)) =>
+        {
+            return false;
+        }
         "year-range-short" => {
             // "1914–18" only when the second part can be a later year in the same century.
             let y: i32 = text[cand.parts[Part::Y as usize].unwrap().start..]

@@ -242,6 +242,49 @@ fn season_index(s: Season) -> i32 {
     SEASONS.iter().position(|x| *x == s).unwrap_or(0) as i32
 }
 
+/// The years a date covers, as astronomical years with fractions (1 BC = 0, 44 BC = -43).
+pub(super) fn span_in_years(d: &Date) -> Option<(f64, f64)> {
+    let astro = |y: i32| f64::from(if y < 0 { y + 1 } else { y });
+    let y = match d.year {
+        Year::Full(y) => astro(y),
+        Year::Decade(dec) if dec >= 0 => {
+            return Some((f64::from(dec) * 10.0, f64::from(dec) * 10.0 + 10.0))
+        }
+        Year::Decade(dec) => return Some((astro(dec * 10 - 9), astro(dec * 10) + 1.0)),
+        Year::Century(c) if c >= 0 => {
+            return Some((f64::from(c) * 100.0, f64::from(c) * 100.0 + 100.0))
+        }
+        Year::Century(c) => return Some((astro(c * 100 - 99), astro(c * 100) + 1.0)),
+        Year::CenturyBc(c) => {
+            let c = c as i32;
+            return Some((astro(-(c + 1) * 100), astro(-(c * 100 + 1)) + 1.0));
+        }
+        Year::Unknown => return None,
+    };
+    let month = |m: u8| f64::from(m - 1) / 12.0;
+    let (s, e) = match d.within {
+        Within::Whole => (0.0, 1.0),
+        Within::Season(Season::Spring) => (2.0 / 12.0, 5.0 / 12.0),
+        Within::Season(Season::Summer) => (5.0 / 12.0, 8.0 / 12.0),
+        Within::Season(Season::Fall) => (8.0 / 12.0, 11.0 / 12.0),
+        Within::Season(Season::Winter) => (-1.0 / 12.0, 2.0 / 12.0),
+        Within::Quarter(q) => (f64::from(q - 1) / 4.0, f64::from(q) / 4.0),
+        Within::Half(h) => (f64::from(h - 1) / 2.0, f64::from(h) / 2.0),
+        Within::Month(Some(m)) => (month(m), month(m) + 1.0 / 12.0),
+        Within::Day(Some(m), Some(day)) => {
+            let s = month(m) + f64::from(day - 1) / 365.25;
+            (s, s + 1.0 / 365.25)
+        }
+        Within::Day(Some(m), None) => (month(m), month(m) + 1.0 / 12.0),
+        Within::Week(Some(w)) | Within::Weekend(Some(w)) | Within::WeekDay(Some(w), _) => {
+            let s = f64::from(w - 1) * 7.0 / 365.25;
+            (s, s + 7.0 / 365.25)
+        }
+        _ => (0.0, 1.0),
+    };
+    Some((y + s, y + e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -151,6 +151,9 @@ pub enum Aside {
     Bracketed,
     /// News: a comparison with the period a year back ("up 5% from a year earlier").
     Comparison,
+    /// A wider period the story is already in, or one too wide to stand on ("the thirteenth
+    /// century" while the story is at 1206).
+    Broader,
     /// The story model found the story goes on from where it was (see `time::story`).
     Detour,
 }
@@ -248,13 +251,13 @@ pub fn tag(
 }
 
 /// Find, normalise and anchor every time expression in `text`, with all settings.
-pub fn tag_with(text: &str, _segmented: &Segmented, config: &Config) -> Vec<Timex> {
+pub fn tag_with(text: &str, segmented: &Segmented, config: &Config) -> Vec<Timex> {
     let candidates = recognise::recognise(text);
     let prepared: Vec<Option<step::Prepared>> = candidates
         .iter()
         .map(|c| step::prepare(text, c, config.mode))
         .collect();
-    let (mut out, borrows) = story::walk(text, config, &candidates, &prepared);
+    let (mut out, borrows) = story::walk(text, segmented, config, &candidates, &prepared);
     borrow_from_next(text, &mut out, &borrows);
     bc_range_starts(text, &mut out);
     out

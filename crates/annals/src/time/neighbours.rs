@@ -339,7 +339,14 @@ pub(super) fn borrow_from_next(text: &str, out: &mut [Timex], borrows: &[(usize,
                 | "and the"
         );
         let zone = matches!(borrow, Borrow::Day(_)) && names_a_zone(gap);
-        if !(joined || zone) {
+        // "The twenty-ninth of May, in the fourteen hundred and fifty-third year": older prose
+        // gives the year after the day, in a phrase of its own.
+        let year_phrase = matches!(borrow, Borrow::Year)
+            && matches!(
+                gap.to_ascii_lowercase().as_str(),
+                ", in" | "in" | ", of" | "of"
+            );
+        if !(joined || zone || year_phrase) {
             continue;
         }
         let (Value::Date(first), Value::Date(second)) = (out[i].value, next.value) else {
@@ -348,11 +355,17 @@ pub(super) fn borrow_from_next(text: &str, out: &mut [Timex], borrows: &[(usize,
         let next_anchoring = next.anchoring;
         match borrow {
             Borrow::Year => {
-                let (Year::Full(y), Some(m2)) = (second.year, month_of(&second)) else {
+                let Year::Full(y) = second.year else {
                     continue;
                 };
-                let m1 = month_of(&first).unwrap_or(m2);
-                let year = if m1 > m2 { y - 1 } else { y };
+                // A range's end in another month may be in the next year ("December to March
+                // 1918" starts in 1917); a year alone is the year.
+                let year = match (month_of(&first), month_of(&second)) {
+                    (Some(m1), Some(m2)) if m1 > m2 => y - 1,
+                    (_, Some(_)) => y,
+                    _ if second.within == Within::Whole => y,
+                    _ => continue,
+                };
                 out[i].value = Value::Date(Date {
                     year: Year::Full(year),
                     ..first

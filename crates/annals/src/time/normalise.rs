@@ -613,24 +613,28 @@ fn date_meaning(text: &str, c: &Candidate, modifier: &mut Option<Mod>) -> Option
     Some(Meaning::NeedsYear(date, choice))
 }
 
-/// "nineteen ninety-six" → 1996, "two thousand and one" → 2001.
+/// "nineteen ninety-six" → 1996, "two thousand and one" → 2001, "fourteen hundred and
+/// fifty-three" → 1453, "one thousand two hundred and fourth" (a year counted as an ordinal) →
+/// 1204.
 fn spelled_year(words: &str) -> Option<i32> {
     let w = words.to_ascii_lowercase().replace('-', " ");
-    let parts: Vec<&str> = w.split_whitespace().filter(|x| *x != "and").collect();
-    if parts.first() == Some(&"two") && parts.get(1) == Some(&"thousand") {
-        let rest = parts[2..].join(" ");
-        let n = if rest.is_empty() {
-            0
-        } else {
-            lexicon::amount(&rest).ok()?? / 10
-        };
-        return Some(2000 + n as i32);
+    let mut parts: Vec<String> = w
+        .split_whitespace()
+        .filter(|x| *x != "and")
+        .map(str::to_string)
+        .collect();
+    // The last word of an ordinal year is its cardinal's ("fifty-third" → "fifty three").
+    if let Some(last) = parts.last_mut() {
+        if let Some(n) = lexicon::ordinal(last) {
+            *last = n.to_string();
+        }
+    }
+    if parts.iter().any(|p| p == "thousand" || p == "hundred") {
+        let n = lexicon::amount(&parts.join(" ")).ok()?? / 10;
+        return (100..=2100).contains(&n).then_some(n as i32);
     }
     let century = (lexicon::amount(parts.first()?).ok()?? / 10) as i32;
-    let mut rest: Vec<&str> = parts[1..].to_vec();
-    if rest.first() == Some(&"hundred") {
-        rest.remove(0);
-    }
+    let mut rest: Vec<&str> = parts[1..].iter().map(String::as_str).collect();
     if rest.first() == Some(&"oh") {
         rest.remove(0);
     }

@@ -77,7 +77,7 @@ pub(super) fn step(
         && opens_month_range(text, &meaning, cand, candidates.get(k + 1));
     let (mut value, anchoring, glance) = anchor.resolve(meaning, tense);
     if let (Value::Date(d), false) = (&value, range_start) {
-        moved.advance(d);
+        moved.advance_to(d, norm.modifier);
     }
     if let Value::Date(d) = &mut value {
         if let Some(q) = quarter_ended(text, cand.span, d, candidates.get(k + 1), &moved) {

@@ -16,6 +16,20 @@ pub(super) fn word_before(text: &str, at: usize) -> String {
     head[start..].to_lowercase()
 }
 
+/// The `n` words before `at` (lowercased), nearest first, skipping spaces and punctuation.
+pub(super) fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    text[..at]
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// Whether `at` is inside a sentence: what comes before it, past spaces and opening quotes or
 /// brackets, is not a sentence end, a heading break or the start of the text.
 pub(super) fn mid_sentence(text: &str, at: usize) -> bool {

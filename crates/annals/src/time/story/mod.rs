@@ -21,11 +21,16 @@
 //! does not move the report's period).
 
 use super::anchor::Anchor;
-use super::neighbours::{bracketed_years, reaches_until, Borrow};
+mod cues;
+
+use super::neighbours::{bracketed_years, Borrow};
+use super::normalise::Meaning;
 use super::recognise::Candidate;
 use super::step::{step, Before, Prepared, Stepped};
-use super::{tense, words, Aside, Config, Role, Timex};
+use super::{Aside, Config, Date, Role, Timex, Value};
 use crate::pipeline::Mode;
+use crate::text::Segmented;
+use cues::{Cues, Shape, BEAM, LOST};
 use std::rc::Rc;
 
 /// One output timex on a story line, linked to the ones before it (lines share their past).
@@ -44,6 +49,8 @@ struct Line {
     /// The index of the last output of a single expression, and the story before it (for a
     /// pair of years in brackets, which are two expressions).
     previous: Option<(usize, Anchor)>,
+    /// The paragraph of the last expression the story moved to.
+    paragraph: usize,
 }
 
 impl Line {
@@ -103,16 +110,132 @@ impl Line {
 /// borrowing each may do from the next.
 pub(super) fn walk(
     text: &str,
+    seg: &Segmented,
     config: &Config,
     candidates: &[Candidate],
     prepared: &[Option<Prepared>],
 ) -> (Vec<Timex>, Vec<(usize, Borrow)>) {
-    let mut line = Line {
+    let start = Line {
         anchor: Anchor::new(config.mode, config.dct),
         out: None,
         len: 0,
         previous: None,
+        paragraph: 0,
     };
+    if config.mode == Mode::News {
+        return read_along(text, config, candidates, prepared, start);
+    }
+    // A story that names its year only after its first days ("the beginning of April … the
+    // twenty-ninth of May, in the fourteen hundred and fifty-third year") was in that year from
+    // the start: a reader who meets the year goes back and reads the days before it in it.
+    let start = match first_year(prepared) {
+        Some(y) if config.dct.is_none() => Line {
+            anchor: Anchor::starting_at(config.mode, None, Date::year(y)),
+            ..start
+        },
+        _ => start,
+    };
+    let shape = Shape::of(text, seg);
+    let mut beam: Vec<(f64, Line)> = vec![(0.0, start)];
+    let mut paragraph = None;
+    for (k, prep) in prepared.iter().enumerate() {
+        let Some(prep) = prep else { continue };
+        let here = shape.paragraph(candidates[k].span.start);
+        let cues = Cues::of(text, &shape, &candidates[k], prep, paragraph != Some(here));
+        paragraph = Some(here);
+        let mut next: Vec<(f64, Line)> = Vec::with_capacity(beam.len() * 3);
+        for (cost, line) in &beam {
+            let stepped = step(
+                text,
+                config,
+                candidates,
+                k,
+                prep,
+                &line.anchor,
+                Before { last: line.last() },
+            );
+            let aside = cues.aside_cost(line.paragraph == here);
+            let (advance, why) = cues.advance_cost(text, &candidates[k], prep, &stepped);
+            // A line with no story to count from leaves "9 June" or "three days later" unread:
+            // the text assumed a date the line does not have.
+            let lost = if cues::lost(prep, &stepped) {
+                LOST
+            } else {
+                0.0
+            };
+            let (aside, advance) = (aside + lost, advance + lost);
+            if std::env::var_os("ANNALS_DEBUG_STORY").is_some() {
+                eprintln!(
+                    "{:>6} {:<28} story {:<14} -> {:<14} adv {:.2} aside {:.2} ({:?}) line cost {:.2}",
+                    candidates[k].span.start,
+                    text[candidates[k].span.start..candidates[k].span.end].chars().take(28).collect::<String>(),
+                    line.anchor.story().map_or("-".into(), |d| d.to_string()),
+                    stepped.moved.story().map_or("-".into(), |d| d.to_string()),
+                    advance,
+                    aside,
+                    why,
+                    cost
+                );
+            }
+            if let Some(drop) = cues.drop {
+                next.push((cost + drop, line.clone()));
+            }
+            let mut moved = line.clone();
+            let mut kept = line.clone();
+            take(text, &mut kept, stepped.clone(), Role::Aside(why));
+            take(text, &mut moved, stepped, Role::Story);
+            moved.paragraph = here;
+            next.push((cost + advance, moved));
+            next.push((cost + aside, kept));
+        }
+        beam = prune(next);
+    }
+    let best = beam
+        .into_iter()
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, line)| line)
+        .expect("the beam is never empty");
+    best.finish()
+}
+
+/// The first full year the document writes out, if any.
+fn first_year(prepared: &[Option<Prepared>]) -> Option<i32> {
+    prepared
+        .iter()
+        .flatten()
+        .find_map(|p| match p.norm.meaning {
+            Meaning::Fixed(Value::Date(d)) => d.full_year(),
+            _ => None,
+        })
+}
+
+/// The cheapest lines, at most one per story state (two lines standing at the same date read the
+/// rest of the document alike, so only the cheaper can win), at most [`BEAM`] of them.
+fn prune(mut lines: Vec<(f64, Line)>) -> Vec<(f64, Line)> {
+    lines.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut out: Vec<(f64, Line)> = Vec::with_capacity(BEAM);
+    for (cost, line) in lines {
+        if out.len() == BEAM {
+            break;
+        }
+        if out
+            .iter()
+            .all(|(_, l)| l.anchor.story() != line.anchor.story())
+        {
+            out.push((cost, line));
+        }
+    }
+    out
+}
+
+/// One line, each expression taking the role the reading rules give it (news).
+fn read_along(
+    text: &str,
+    config: &Config,
+    candidates: &[Candidate],
+    prepared: &[Option<Prepared>],
+    mut line: Line,
+) -> (Vec<Timex>, Vec<(usize, Borrow)>) {
     for (k, prep) in prepared.iter().enumerate() {
         let Some(prep) = prep else { continue };
         let stepped = step(
@@ -124,54 +247,36 @@ pub(super) fn walk(
             &line.anchor,
             Before { last: line.last() },
         );
-        let role = rule_role(text, config.mode, &candidates[k], prep, &stepped);
+        let role = rule_role(&stepped);
         take(text, &mut line, stepped, role);
     }
     line.finish()
 }
 
-/// The role the reading rules give an expression, without looking ahead.
-fn rule_role(text: &str, mode: Mode, cand: &Candidate, prep: &Prepared, stepped: &Stepped) -> Role {
-    match mode {
-        Mode::News if stepped.glance.comparison => Role::Aside(Aside::Comparison),
-        Mode::News => Role::Story,
-        Mode::Narrative => match cues(text, cand, prep, stepped) {
-            Some(aside) => Role::Aside(aside),
-            None => Role::Story,
-        },
+/// The role the reading rules of news give an expression: a year-ago comparison leaves the
+/// report's period where it was.
+fn rule_role(stepped: &Stepped) -> Role {
+    if stepped.glance.comparison {
+        Role::Aside(Aside::Comparison)
+    } else {
+        Role::Story
     }
-}
-
-/// Why, by its own words, a narrative expression would look away from the story.
-fn cues(text: &str, cand: &Candidate, prep: &Prepared, stepped: &Stepped) -> Option<Aside> {
-    let kept = &stepped.kept;
-    if stepped.glance.flashback {
-        return Some(Aside::LookBack);
-    }
-    // "The first incursion since 1995": a span reaching from then up to the story's present.
-    if words::word_before(text, cand.span.start) == "since" {
-        return Some(Aside::Since);
-    }
-    // "An assault that lasted until the fall of Budapest in February 1945": the end of what is
-    // told reaches ahead (a story with no date yet still starts there: "The siege lasted until
-    // 1855").
-    if kept.has_story() && reaches_until(text, cand.span.start) {
-        return Some(Aside::Until);
-    }
-    // "… exposed for a planned campaign in 1976": a plan for a later year.
-    let later = match (stepped.date, kept.story_year()) {
-        (Some(d), Some(y)) => d.full_year().is_some_and(|dy| dy > y),
-        _ => false,
-    };
-    if prep.tense == tense::Tense::Future && later {
-        return Some(Aside::Plan);
-    }
-    None
 }
 
 /// Put a stepped expression on `line` in `role`: its outputs, and the story it leaves.
 fn take(text: &str, line: &mut Line, stepped: Stepped, role: Role) {
     let kept = stepped.kept;
+    // A date the story is already inside ("the thirteenth century" while at 1206, "1941" while
+    // at 8 December 1941), or one it cannot stand on (a decade, a century), leaves it where it
+    // is: what follows happened where the story stands, not anywhere in the wider period.
+    let role = match (role, stepped.date) {
+        (Role::Story, Some(d))
+            if stepped.moved.story() == kept.story() && kept.story() != Some(d) =>
+        {
+            Role::Aside(Aside::Broader)
+        }
+        _ => role,
+    };
     line.anchor = if role.moves_story() {
         stepped.moved
     } else {
