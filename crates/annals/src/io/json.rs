@@ -49,6 +49,10 @@ pub struct JsonTimex<'a> {
     pub freq: Option<&'a str>,
     pub anchoring: crate::time::Anchoring,
     pub rule: &'static str,
+    /// What the expression does to the story line: `moves` (what follows without a date of its
+    /// own happened then), or why it is an aside (`look-back`, `since`, `until`, `plan`,
+    /// `bracketed`, `comparison`, `broader`, `detour`).
+    pub story: &'static str,
     /// Set when the expression was written in another calendar (`julian`, `hijri`, `persian`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub calendar: Option<&'static str>,
@@ -85,6 +89,7 @@ pub fn document<'a>(doc: &'a Document, analysis: &'a Analysis) -> JsonDocument<'
                     freq: resolved.freq.as_deref(),
                     anchoring: t.anchoring,
                     rule: t.rule,
+                    story: resolved.role.name(),
                     calendar: resolved.calendar.as_ref().map(|c| c.calendar.as_str()),
                     original: resolved.calendar.as_ref().map(|c| c.original.as_str()),
                     reaches: (t.span != resolved.span).then(|| resolved.value.to_string()),

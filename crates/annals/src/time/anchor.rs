@@ -128,6 +128,10 @@ impl Anchor {
         y * 12 + first <= at && at - (y * 12 + last) <= 12
     }
 
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
     /// The date the story has reached, if any.
     pub fn story(&self) -> Option<Date> {
         self.story

@@ -162,6 +162,21 @@ impl Role {
     pub fn moves_story(self) -> bool {
         self == Role::Story
     }
+
+    /// The name JSON and `--explain` give the role.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Story => "moves",
+            Role::Aside(Aside::LookBack) => "look-back",
+            Role::Aside(Aside::Since) => "since",
+            Role::Aside(Aside::Until) => "until",
+            Role::Aside(Aside::Plan) => "plan",
+            Role::Aside(Aside::Bracketed) => "bracketed",
+            Role::Aside(Aside::Comparison) => "comparison",
+            Role::Aside(Aside::Broader) => "broader",
+            Role::Aside(Aside::Detour) => "detour",
+        }
+    }
 }
 
 impl Timex {

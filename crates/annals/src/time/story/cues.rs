@@ -95,6 +95,9 @@ pub(in crate::time) struct Cues {
     looks_ahead: bool,
     /// A year naming a thing ("the 1686 alliance", "the 1953 team").
     names_thing: bool,
+    /// A single year in brackets: 0 none, 1 after running words ("took Pekin (1214)",
+    /// "Thereupon (1218)"), 2 after a name it dates ("the Treaty of Paris (1783)").
+    bracketed: u8,
     /// A bare number read as a year before what it may count: the cost of reading it as no
     /// date at all.
     pub(in crate::time) drop: Option<f64>,
@@ -145,9 +148,12 @@ impl Cues {
             || lower.starts_with("whose ")
             || lower.starts_with("whom ");
         let pluperfect = has_pluperfect(&lower) || counts_back;
-        let looks_ahead = ["later", "eventually", "afterwards", "subsequently", "today"]
+        let looks_ahead = ["later", "eventually", "afterwards", "subsequently", "today", "nowadays"]
             .iter()
-            .any(|w| lower.split(|c: char| !c.is_alphabetic()).any(|x| x == *w));
+            .any(|w| lower.split(|c: char| !c.is_alphabetic()).any(|x| x == *w))
+            || ["at present", "to this day", "present day", "present-day"]
+                .iter()
+                .any(|p| lower.contains(p));
         let written = &text[cand.span.start..cand.span.end];
         let bare = written.len() >= 3 && written.bytes().all(|b| b.is_ascii_digit());
         let before = words::word_before(text, at);
@@ -202,7 +208,16 @@ impl Cues {
             } else {
                 Some(0.3)
             };
+        let in_brackets = bracketed
+            && text[cand.span.end..].trim_start().starts_with(')')
+            && !joined;
+        let bracketed = match (in_brackets, names_before_bracket(text, sentence, at)) {
+            (false, _) => 0,
+            (true, false) => 1,
+            (true, true) => 2,
+        };
         Cues {
+            bracketed,
             fronted,
             heading: on_heading(text, cand.span.start, cand.span.end),
             paragraph_first,
@@ -215,12 +230,17 @@ impl Cues {
         }
     }
 
+    /// The cost of the story's move to the expression (see [`jump`]).
+    pub(in crate::time) fn jump(&self, stepped: &Stepped) -> f64 {
+        jump(stepped.kept.story_span(), stepped.moved.story_span())
+    }
+
     /// What leaving the story where it is costs: more for an expression that opens its
     /// sentence, heads a section, or is counted from a story date of its own paragraph (a
     /// "three years later" after a paragraph break is as likely counted from something in its
     /// own sentence: "He married her when he was already a king, and Alexander was born three
     /// years later").
-    pub(in crate::time) fn aside_cost(&self, story_nearby: bool) -> f64 {
+    pub(in crate::time) fn aside_cost(&self, story_nearby: bool, jump: f64) -> f64 {
         let mut cost = ASIDE;
         if self.fronted {
             cost += 2.0;
@@ -228,7 +248,8 @@ impl Cues {
         if self.heading {
             cost += 1.5;
         }
-        if self.relative && story_nearby {
+        // Only a short count continues the story: "more than 100 years later" looks ahead.
+        if self.relative && story_nearby && jump < 1.0 {
             cost += 1.0;
         }
         cost
@@ -242,8 +263,8 @@ impl Cues {
         cand: &Candidate,
         prep: &Prepared,
         stepped: &Stepped,
+        jump: f64,
     ) -> (f64, Aside) {
-        let jump = jump(stepped.kept.story_span(), stepped.moved.story_span());
         let mut cost = if self.paragraph_first {
             0.7 * jump
         } else {
@@ -267,6 +288,17 @@ impl Cues {
         if self.names_thing {
             cost += 0.8;
         }
+        let said = match self.bracketed {
+            1 => {
+                cost += 0.3;
+                said.or(Some(Aside::Bracketed))
+            }
+            2 => {
+                cost += 1.0;
+                said.or(Some(Aside::Bracketed))
+            }
+            _ => said,
+        };
         (cost, said.unwrap_or(Aside::Detour))
     }
 }
@@ -279,6 +311,30 @@ fn clause_before(text: &str, sentence: usize, at: usize) -> &str {
         i + head[i..].chars().next().map_or(1, char::len_utf8)
     });
     head[cut..].trim_start()
+}
+
+/// Whether the words before a bracket at `at` are a name it dates: "the Treaty of Paris (",
+/// "Napoleon (": capitalised words (with "of", "the", "de" between) back to a determiner or
+/// the clause's start.
+fn names_before_bracket(text: &str, sentence: usize, at: usize) -> bool {
+    let head = text[sentence.min(at)..at].trim_end();
+    let Some(head) = head.strip_suffix('(') else {
+        return false;
+    };
+    let clause = clause_before(text, sentence, sentence + head.len());
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let mut name = 0;
+    for w in words.iter().rev() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.starts_with(char::is_uppercase) {
+            name += 1;
+        } else if matches!(w, "of" | "the" | "de" | "von" | "al" | "and") && name > 0 {
+            continue;
+        } else {
+            return name > 0 && matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its");
+        }
+    }
+    name > 0
 }
 
 /// "had taken", "had been", "had already": a look back from the story's time.

@@ -154,8 +154,9 @@ pub(super) fn walk(
                 &line.anchor,
                 Before { last: line.last() },
             );
-            let aside = cues.aside_cost(line.paragraph == here);
-            let (advance, why) = cues.advance_cost(text, &candidates[k], prep, &stepped);
+            let jump = cues.jump(&stepped);
+            let aside = cues.aside_cost(line.paragraph == here, jump);
+            let (advance, why) = cues.advance_cost(text, &candidates[k], prep, &stepped, jump);
             // A line with no story to count from leaves "9 June" or "three days later" unread:
             // the text assumed a date the line does not have.
             let lost = if cues::lost(prep, &stepped) {
@@ -311,7 +312,9 @@ fn take(text: &str, line: &mut Line, stepped: Stepped, role: Role) {
     if aside {
         // Both years are the aside: the first was taken alone before the second closed it.
         line.retag(2, Role::Aside(Aside::Bracketed));
-    } else if let Some(last) = line.last() {
+    } else if let Some(last) = line.last().filter(|_| line.anchor.mode() == Mode::News) {
+        // In news a single year in brackets is a name's or a book's date; a narrative weighs it
+        // with the rest (`Cues::bracketed`: "took Pekin (1214)" dates the taking).
         if let Some((_, false)) = bracketed_years(text, last, last) {
             line.anchor = kept.clone();
             line.retag(1, Role::Aside(Aside::Bracketed));
