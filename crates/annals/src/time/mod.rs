@@ -268,10 +268,13 @@ pub fn tag(
 /// Find, normalise and anchor every time expression in `text`, with all settings.
 pub fn tag_with(text: &str, segmented: &Segmented, config: &Config) -> Vec<Timex> {
     let candidates = recognise::recognise(text);
-    let prepared: Vec<Option<step::Prepared>> = candidates
+    let mut prepared: Vec<Option<step::Prepared>> = candidates
         .iter()
         .map(|c| step::prepare(text, c, config.mode))
         .collect();
+    if config.mode == Mode::Narrative {
+        step::read_in_context(text, &candidates, &mut prepared);
+    }
     let (mut out, borrows) = story::walk(text, segmented, config, &candidates, &prepared);
     borrow_from_next(text, &mut out, &borrows);
     bc_range_starts(text, &mut out);

@@ -123,6 +123,20 @@ fn opens_bc_range(text: &str, end: usize) -> bool {
 /// Checks a candidate whose year has three digits: `false` rejects it. A composite date whose
 /// year is refused keeps its day and month ("5 June" in "5 June 300 soldiers").
 pub(super) fn accept(text: &str, cand: &mut Candidate, name: &str) -> bool {
+    if matches!(name, "year-small" | "the-year-small") {
+        // "the year 32", "in 81": after "the year" or a word of time, and free of what a number
+        // would count.
+        let Some(y) = cand.parts[Part::Y as usize] else {
+            return false;
+        };
+        let the_year = y.start > cand.span.start;
+        let cue = label_before(text, y.start);
+        let digit_near = |s: &str| s.chars().next().is_some_and(|c| c.is_ascii_digit());
+        return (the_year || year_cue(&cue))
+            && !digit_near(&text[y.end..])
+            && !text[..y.start].ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+            && free_after(text, y.end, true);
+    }
     let Some((start, end)) = three_digit_year(text, cand) else {
         return true;
     };

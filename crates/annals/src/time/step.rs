@@ -21,6 +21,101 @@ pub(super) struct Prepared {
     pub norm: Normalised,
     pub tense: tense::Tense,
     pub rule: &'static str,
+    /// Another way to read it that the story model weighs against `norm` (a bare year in a
+    /// document that counts some years from the Hijra may be one of those).
+    pub other: Option<Normalised>,
+}
+
+/// Readings that depend on the whole document: in one that marks dates "A.H.", a bare year may
+/// be a Hijri one ("as early as the year 32" in a story of A.D. 656), and one of one or two digits
+/// can be nothing else. Elsewhere such small numbers are no years at all.
+pub(super) fn read_in_context(text: &str, candidates: &[Candidate], prepared: &mut [Option<Prepared>]) {
+    let hijri = prepared.iter().flatten().any(|p| {
+        p.norm
+            .calendar
+            .as_ref()
+            .is_some_and(|c| c.calendar == calendars::Calendar::Hijri)
+    });
+    for (cand, slot) in candidates.iter().zip(prepared.iter_mut()) {
+        let Some(p) = slot else { continue };
+        if p.rule == "century" && hijri {
+            // "The first century and a half of Muslim history": a Hijri document counts its
+            // centuries from the Hijra too.
+            p.other = as_hijri_century(&p.norm);
+            continue;
+        }
+        if !matches!(p.rule, "year" | "year-short" | "year-small" | "the-year-small") {
+            continue;
+        }
+        let written = &text[cand.span.start..cand.span.end];
+        let bare = written
+            .trim_start_matches("the year")
+            .trim_start_matches("The year")
+            .trim()
+            .bytes()
+            .all(|b| b.is_ascii_digit());
+        let hijri_reading = if hijri && bare {
+            as_hijri_year(&p.norm)
+        } else {
+            None
+        };
+        match (p.rule, hijri_reading) {
+            ("year-small" | "the-year-small", Some(h)) => p.norm = h,
+            ("year-small" | "the-year-small", None) => *slot = None,
+            (_, h) => p.other = h,
+        }
+    }
+}
+
+/// A century without an era read as a Hijri century: the Gregorian century holding its middle.
+fn as_hijri_century(norm: &Normalised) -> Option<Normalised> {
+    let Meaning::Fixed(Value::Date(Date {
+        year: Year::Century(c @ 0..=14),
+        within: Within::Whole,
+        time: None,
+    })) = norm.meaning
+    else {
+        return None;
+    };
+    let (s, _) = calendars::gregorian_range(calendars::Calendar::Hijri, (c * 100).max(1), None)?;
+    let (_, e) = calendars::gregorian_range(calendars::Calendar::Hijri, c * 100 + 99, None)?;
+    let middle = (s.0 + e.0) / 2;
+    Some(Normalised {
+        meaning: Meaning::Fixed(Value::Date(Date {
+            year: Year::Century(middle.div_euclid(100)),
+            within: Within::Whole,
+            time: None,
+        })),
+        calendar: Some(calendars::CalendarNote {
+            calendar: calendars::Calendar::Hijri,
+            original: format!("{c:02}"),
+        }),
+        ..norm.clone()
+    })
+}
+
+/// A bare year read as a Hijri year: the Gregorian year holding most of it.
+fn as_hijri_year(norm: &Normalised) -> Option<Normalised> {
+    let Meaning::Fixed(Value::Date(Date {
+        year: Year::Full(y),
+        within: Within::Whole,
+        time: None,
+    })) = norm.meaning
+    else {
+        return None;
+    };
+    if !(1..=1500).contains(&y) {
+        return None;
+    }
+    let (s, e) = calendars::gregorian_range(calendars::Calendar::Hijri, y, None)?;
+    Some(Normalised {
+        meaning: Meaning::Fixed(Value::Date(Date::year(calendars::majority_year(s, e)?))),
+        calendar: Some(calendars::CalendarNote {
+            calendar: calendars::Calendar::Hijri,
+            original: format!("{y:04}"),
+        }),
+        ..norm.clone()
+    })
 }
 
 /// The outputs of one expression, before the story model decides its role.
@@ -325,5 +420,10 @@ pub(super) fn prepare(text: &str, cand: &Candidate, mode: Mode) -> Option<Prepar
             norm.ttype = TimexType::Date;
         }
     }
-    Some(Prepared { norm, tense, rule })
+    Some(Prepared {
+        norm,
+        tense,
+        rule,
+        other: None,
+    })
 }

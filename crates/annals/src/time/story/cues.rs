@@ -24,6 +24,9 @@ const ASIDE: f64 = 1.2;
 /// evidence that it counts something.
 const DROP: f64 = 1.3;
 
+/// Reading an expression another way than it reads on its own (a bare year as a Hijri year).
+pub(in crate::time) const OTHER: f64 = 0.2;
+
 /// Leaving an expression that needs the story unresolved ("9 June" with no year to give it).
 pub(in crate::time) const LOST: f64 = 2.0;
 

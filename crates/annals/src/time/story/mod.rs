@@ -30,7 +30,7 @@ use super::step::{step, Before, Prepared, Stepped};
 use super::{Aside, Config, Date, Role, Timex, Value};
 use crate::pipeline::Mode;
 use crate::text::Segmented;
-use cues::{Cues, Shape, BEAM, LOST};
+use cues::{Cues, Shape, BEAM, LOST, OTHER};
 use std::rc::Rc;
 
 /// One output timex on a story line, linked to the ones before it (lines share their past).
@@ -144,50 +144,62 @@ pub(super) fn walk(
         let cues = Cues::of(text, &shape, &candidates[k], prep, paragraph != Some(here));
         paragraph = Some(here);
         let mut next: Vec<(f64, Line)> = Vec::with_capacity(beam.len() * 3);
+        // The other reading, if any, is a branch of its own, a little dearer: on a tie the
+        // expression means what it says on its own.
+        let other = prep.other.as_ref().map(|norm| Prepared {
+            norm: norm.clone(),
+            other: None,
+            ..prep.clone()
+        });
+        let readings = std::iter::once((prep, 0.0)).chain(other.as_ref().map(|o| (o, OTHER)));
+        let readings: Vec<(&Prepared, f64)> = readings.collect();
         for (cost, line) in &beam {
-            let stepped = step(
-                text,
-                config,
-                candidates,
-                k,
-                prep,
-                &line.anchor,
-                Before { last: line.last() },
-            );
-            let jump = cues.jump(&stepped);
-            let aside = cues.aside_cost(line.paragraph == here, jump);
-            let (advance, why) = cues.advance_cost(text, &candidates[k], prep, &stepped, jump);
-            // A line with no story to count from leaves "9 June" or "three days later" unread:
-            // the text assumed a date the line does not have.
-            let lost = if cues::lost(prep, &stepped) {
-                LOST
-            } else {
-                0.0
-            };
-            let (aside, advance) = (aside + lost, advance + lost);
-            if std::env::var_os("ANNALS_DEBUG_STORY").is_some() {
-                eprintln!(
-                    "{:>6} {:<28} story {:<14} -> {:<14} adv {:.2} aside {:.2} ({:?}) line cost {:.2}",
-                    candidates[k].span.start,
-                    text[candidates[k].span.start..candidates[k].span.end].chars().take(28).collect::<String>(),
-                    line.anchor.story().map_or("-".into(), |d| d.to_string()),
-                    stepped.moved.story().map_or("-".into(), |d| d.to_string()),
-                    advance,
-                    aside,
-                    why,
-                    cost
-                );
-            }
             if let Some(drop) = cues.drop {
                 next.push((cost + drop, line.clone()));
             }
-            let mut moved = line.clone();
-            let mut kept = line.clone();
-            take(text, &mut kept, stepped.clone(), Role::Aside(why));
-            take(text, &mut moved, stepped, Role::Story);
-            moved.paragraph = here;
-            next.push((cost + advance, moved));
-            next.push((cost + aside, kept));
+            for &(prep, reading) in &readings {
+                let cost = cost + reading;
+                let stepped = step(
+                    text,
+                    config,
+                    candidates,
+                    k,
+                    prep,
+                    &line.anchor,
+                    Before { last: line.last() },
+                );
+                let jump = cues.jump(&stepped);
+                let aside = cues.aside_cost(line.paragraph == here, jump);
+                let (advance, why) =
+                    cues.advance_cost(text, &candidates[k], prep, &stepped, jump);
+                // A line with no story to count from leaves "9 June" or "three days later"
+                // unread: the text assumed a date the line does not have.
+                let lost = if cues::lost(prep, &stepped) { LOST } else { 0.0 };
+                let (aside, advance) = (aside + lost, advance + lost);
+                if std::env::var_os("ANNALS_DEBUG_STORY").is_some() {
+                    eprintln!(
+                        "{:>6} {:<28} story {:<14} -> {:<14} adv {:.2} aside {:.2} ({:?}) line cost {:.2}",
+                        candidates[k].span.start,
+                        text[candidates[k].span.start..candidates[k].span.end]
+                            .chars()
+                            .take(28)
+                            .collect::<String>(),
+                        line.anchor.story().map_or("-".into(), |d| d.to_string()),
+                        stepped.moved.story().map_or("-".into(), |d| d.to_string()),
+                        advance,
+                        aside,
+                        why,
+                        cost
+                    );
+                }
+                let mut moved = line.clone();
+                let mut kept = line.clone();
+                take(text, &mut kept, stepped.clone(), Role::Aside(why));
+                take(text, &mut moved, stepped, Role::Story);
+                moved.paragraph = here;
+                next.push((cost + advance, moved));
+                next.push((cost + aside, kept));
+            }
         }
         beam = prune(next);
     }
