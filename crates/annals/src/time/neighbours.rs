@@ -341,11 +341,18 @@ pub(super) fn borrow_from_next(text: &str, out: &mut [Timex], borrows: &[(usize,
         let zone = matches!(borrow, Borrow::Day(_)) && names_a_zone(gap);
         // "The twenty-ninth of May, in the fourteen hundred and fifty-third year": older prose
         // gives the year after the day, in a phrase of its own.
-        let year_phrase = matches!(borrow, Borrow::Year)
-            && matches!(
-                gap.to_ascii_lowercase().as_str(),
-                ", in" | "in" | ", of" | "of"
-            );
+        // So does a day named by what it was like: "one January morning in 1649", "a dark and
+        // stormy August day in 1642".
+        let year_phrase = matches!(borrow, Borrow::Year) && {
+            let gap = gap.to_ascii_lowercase();
+            let gap = gap.trim_start_matches(',').trim_start();
+            let gap = ["morning", "afternoon", "evening", "night", "day"]
+                .iter()
+                .find_map(|w| gap.strip_prefix(w))
+                .unwrap_or(gap)
+                .trim_start();
+            matches!(gap, "in" | "of")
+        };
         if !(joined || zone || year_phrase) {
             continue;
         }

@@ -29,7 +29,11 @@ pub(super) struct Prepared {
 /// Readings that depend on the whole document: in one that marks dates "A.H.", a bare year may
 /// be a Hijri one ("as early as the year 32" in a story of A.D. 656), and one of one or two digits
 /// can be nothing else. Elsewhere such small numbers are no years at all.
-pub(super) fn read_in_context(text: &str, candidates: &[Candidate], prepared: &mut [Option<Prepared>]) {
+pub(super) fn read_in_context(
+    text: &str,
+    candidates: &[Candidate],
+    prepared: &mut [Option<Prepared>],
+) {
     let hijri = prepared.iter().flatten().any(|p| {
         p.norm
             .calendar
@@ -44,7 +48,10 @@ pub(super) fn read_in_context(text: &str, candidates: &[Candidate], prepared: &m
             p.other = as_hijri_century(&p.norm);
             continue;
         }
-        if !matches!(p.rule, "year" | "year-short" | "year-small" | "the-year-small") {
+        if !matches!(
+            p.rule,
+            "year" | "year-short" | "year-small" | "the-year-small"
+        ) {
             continue;
         }
         let written = &text[cand.span.start..cand.span.end];

@@ -151,9 +151,16 @@ impl Cues {
             || lower.starts_with("whose ")
             || lower.starts_with("whom ");
         let pluperfect = has_pluperfect(&lower) || counts_back;
-        let looks_ahead = ["later", "eventually", "afterwards", "subsequently", "today", "nowadays"]
-            .iter()
-            .any(|w| lower.split(|c: char| !c.is_alphabetic()).any(|x| x == *w))
+        let looks_ahead = [
+            "later",
+            "eventually",
+            "afterwards",
+            "subsequently",
+            "today",
+            "nowadays",
+        ]
+        .iter()
+        .any(|w| lower.split(|c: char| !c.is_alphabetic()).any(|x| x == *w))
             || ["at present", "to this day", "present day", "present-day"]
                 .iter()
                 .any(|p| lower.contains(p));
@@ -211,9 +218,8 @@ impl Cues {
             } else {
                 Some(0.3)
             };
-        let in_brackets = bracketed
-            && text[cand.span.end..].trim_start().starts_with(')')
-            && !joined;
+        let in_brackets =
+            bracketed && text[cand.span.end..].trim_start().starts_with(')') && !joined;
         let bracketed = match (in_brackets, names_before_bracket(text, sentence, at)) {
             (false, _) => 0,
             (true, false) => 1,

@@ -170,11 +170,14 @@ pub(super) fn walk(
                 );
                 let jump = cues.jump(&stepped);
                 let aside = cues.aside_cost(line.paragraph == here, jump);
-                let (advance, why) =
-                    cues.advance_cost(text, &candidates[k], prep, &stepped, jump);
+                let (advance, why) = cues.advance_cost(text, &candidates[k], prep, &stepped, jump);
                 // A line with no story to count from leaves "9 June" or "three days later"
                 // unread: the text assumed a date the line does not have.
-                let lost = if cues::lost(prep, &stepped) { LOST } else { 0.0 };
+                let lost = if cues::lost(prep, &stepped) {
+                    LOST
+                } else {
+                    0.0
+                };
                 let (aside, advance) = (aside + lost, advance + lost);
                 if std::env::var_os("ANNALS_DEBUG_STORY").is_some() {
                     eprintln!(
@@ -284,7 +287,8 @@ fn take(text: &str, line: &mut Line, stepped: Stepped, role: Role) {
     // is: what follows happened where the story stands, not anywhere in the wider period.
     let role = match (role, stepped.date) {
         (Role::Story, Some(d))
-            if stepped.moved.story() == kept.story() && kept.story() != Some(d) =>
+            if stepped.moved.story() == kept.story()
+                && kept.story() != Some(Date { time: None, ..d }) =>
         {
             Role::Aside(Aside::Broader)
         }
