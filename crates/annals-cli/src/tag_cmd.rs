@@ -40,6 +40,19 @@ pub struct AnchorArgs {
     /// convert them, e.g. 1918-02-14 for Russian sources. Dates marked "N.S." are left alone.
     #[arg(long, value_name = "DATE")]
     pub julian_until: Option<String>,
+    /// Read unmarked day dates as Old Style (Julian) and convert them: `auto` when the document
+    /// says so (it marks its New Style dates, or tells British events before 1752 or Russian ones
+    /// before 1918), `off` never (dates marked O.S. are still converted), `on` always (up to
+    /// --julian-until, else 1918-02-14). Dates before 1582-10-15 stay as written.
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+    pub old_style: OldStyleArg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OldStyleArg {
+    Auto,
+    Off,
+    On,
 }
 
 impl AnchorArgs {
@@ -51,6 +64,11 @@ impl AnchorArgs {
             }),
             dct: self.dct.clone(),
             julian_until: self.julian_until.clone(),
+            old_style: match self.old_style {
+                OldStyleArg::Auto => annals::time::OldStyle::Auto,
+                OldStyleArg::Off => annals::time::OldStyle::Off,
+                OldStyleArg::On => annals::time::OldStyle::On,
+            },
             ..TagOptions::default()
         }
     }

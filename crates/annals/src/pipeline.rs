@@ -32,6 +32,8 @@ pub struct TagOptions {
     /// Treat unmarked day dates before this Gregorian day (`YYYY-MM-DD`) as Julian (Old Style),
     /// as Russian sources before 1918-02-14 do.
     pub julian_until: Option<String>,
+    /// Whether unmarked day dates may be read as Old Style from the document's context.
+    pub old_style: time::OldStyle,
     /// Also find events (and anchor them in time).
     pub events: bool,
     /// Also find people, places and organisations.
@@ -138,6 +140,8 @@ impl Pipeline {
                 mode,
                 dct: dct_date,
                 julian_until,
+                old_style: opts.old_style,
+                julian_reason: None,
             },
         );
         let times: Vec<Span> = timexes.iter().map(|t| t.span).collect();

@@ -26,6 +26,8 @@ struct Case {
     xfail: Option<String>,
     /// Optional `--julian-until` for the case.
     julian_until: Option<String>,
+    /// Optional `--old-style`: "auto" (the default), "off" or "on".
+    old_style: Option<String>,
 }
 
 #[derive(Deserialize, Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -84,6 +86,11 @@ fn produced(case: &Case) -> Vec<(Row, Option<(String, String)>)> {
         }),
         dct: case.dct.clone(),
         julian_until: case.julian_until.clone(),
+        old_style: match case.old_style.as_deref() {
+            Some("off") => annals::time::OldStyle::Off,
+            Some("on") => annals::time::OldStyle::On,
+            _ => annals::time::OldStyle::Auto,
+        },
         ..TagOptions::default()
     };
     let analysis = Pipeline::new().analyse(&doc, &opts).expect("analyse");

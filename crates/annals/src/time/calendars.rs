@@ -38,6 +38,129 @@ impl Calendar {
 pub struct CalendarNote {
     pub calendar: Calendar,
     pub original: String,
+    /// Why an unmarked date was read in this calendar (see [`OldStyleContext`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<&'static str>,
+}
+
+/// Why a document's unmarked day dates are read as Julian (Old Style) and converted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OldStyleContext {
+    /// Days before this (Gregorian) day are Julian.
+    pub until: jiff::civil::Date,
+    pub reason: &'static str,
+}
+
+/// Britain and its colonies changed calendars after 2 September 1752; Russia after 31 January
+/// 1918 (Julian), the next day being 14 February.
+pub const BRITISH_REFORM: jiff::civil::Date = jiff::civil::date(1752, 9, 14);
+pub const RUSSIAN_REFORM: jiff::civil::Date = jiff::civil::date(1918, 2, 14);
+
+/// Words that say what country a text is about, counted to tell a British or Russian story from
+/// one told elsewhere (whose dates are Gregorian already).
+const BRITISH: &[&str] = &[
+    "England",
+    "English",
+    "Britain",
+    "British",
+    "London",
+    "Parliament",
+    "Scotland",
+    "Scottish",
+    "Scots",
+    "Westminster",
+    "Commons",
+    "Oxford",
+    "Cambridge",
+    "Edinburgh",
+    "Dublin",
+];
+const RUSSIAN: &[&str] = &[
+    "Russia",
+    "Russian",
+    "Russians",
+    "Moscow",
+    "Petersburg",
+    "Petrograd",
+    "Tsar",
+    "Czar",
+    "Tsarina",
+    "Muscovy",
+    "Muscovite",
+    "Novgorod",
+    "Kiev",
+    "Romanov",
+    "Cossack",
+    "Cossacks",
+];
+const ELSEWHERE: &[&str] = &[
+    "France", "French", "Paris", "Germany", "German", "Prussia", "Prussian", "Austria", "Austrian",
+    "Vienna", "Spain", "Spanish", "Italy", "Italian", "Rome", "Holland", "Dutch", "Sweden",
+    "Swedish", "Poland", "Polish", "America", "American", "China", "Chinese", "Japan", "Japanese",
+    "Ottoman", "Turkish", "Persia", "Persian", "India", "Indian",
+];
+
+fn count_words(text: &str, list: &[&str]) -> usize {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| list.contains(w))
+        .count()
+}
+
+/// Whether a document's unmarked day dates are Old Style, from the document as a whole:
+/// - its own marks: a document that marks dates "N.S." (or writes Old Style first in dual dates,
+///   or double-dates its years, "1648/9") keeps Old Style as its rule; one that marks dates "O.S."
+///   writes New Style as its rule;
+/// - else the country it tells of, when the most of its day dates lie before that country's
+///   reform: Britain before 14 September 1752, Russia before 14 February 1918.
+///
+/// `marks` counts (Old-Style-as-rule, New-Style-as-rule) votes from the written markers and
+/// `days` gives the Gregorian day dates the document writes.
+pub fn old_style_context(
+    text: &str,
+    marks: (usize, usize),
+    days: &[jiff::civil::Date],
+) -> Option<OldStyleContext> {
+    let reform = |until: jiff::civil::Date| {
+        let before = days.iter().filter(|d| **d < until).count();
+        2 * before > days.len()
+    };
+    let (old_rule, new_rule) = marks;
+    if old_rule > 0 || new_rule > 0 {
+        if old_rule <= new_rule {
+            return None;
+        }
+        let until = if days.iter().any(|d| d.year() > 1752) {
+            RUSSIAN_REFORM
+        } else {
+            BRITISH_REFORM
+        };
+        return Some(OldStyleContext {
+            until,
+            reason: "the document marks its New Style dates, so its unmarked ones are Old Style",
+        });
+    }
+    if days.is_empty() {
+        return None;
+    }
+    let (british, russian, elsewhere) = (
+        count_words(text, BRITISH),
+        count_words(text, RUSSIAN),
+        count_words(text, ELSEWHERE),
+    );
+    let dominant = |n: usize, other: usize| n >= 5 && n > 2 * (other + elsewhere);
+    if dominant(british, russian) && reform(BRITISH_REFORM) {
+        return Some(OldStyleContext {
+            until: BRITISH_REFORM,
+            reason: "British events before 14 September 1752 are told in the Julian calendar",
+        });
+    }
+    if dominant(russian, british) && reform(RUSSIAN_REFORM) {
+        return Some(OldStyleContext {
+            until: RUSSIAN_REFORM,
+            reason: "Russian events before 14 February 1918 are told in the Julian calendar",
+        });
+    }
+    None
 }
 
 fn hijri() -> Hijri<icu_calendar::cal::hijri::TabularAlgorithm> {

@@ -245,6 +245,23 @@ pub struct Config {
     /// Dates up to this (Gregorian) day are Julian unless marked New Style: Russian sources before
     /// 1918-02-14 write Old Style dates without saying so.
     pub julian_until: Option<jiff::civil::Date>,
+    /// Whether unmarked day dates may be read as Old Style from the document's context (see
+    /// [`calendars::old_style_context`]).
+    pub old_style: OldStyle,
+    /// Why unmarked dates are read as Julian, when the context decided it (set by `tag_with`).
+    pub julian_reason: Option<&'static str>,
+}
+
+/// Reading unmarked day dates as Old Style (Julian).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OldStyle {
+    /// From the document: its style marks, or the country and period it tells of.
+    #[default]
+    Auto,
+    /// Never (dates marked O.S. are still converted; `julian_until` still applies).
+    Off,
+    /// Always, up to `julian_until` or else 1918-02-14.
+    On,
 }
 
 /// Find, normalise and anchor every time expression in `text`.
@@ -260,7 +277,7 @@ pub fn tag(
         &Config {
             mode,
             dct,
-            julian_until: None,
+            ..Config::default()
         },
     )
 }
@@ -275,8 +292,70 @@ pub fn tag_with(text: &str, segmented: &Segmented, config: &Config) -> Vec<Timex
     if config.mode == Mode::Narrative {
         step::read_in_context(text, &candidates, &mut prepared);
     }
+    let config = &old_style(text, config, &candidates, &prepared);
     let (mut out, borrows) = story::walk(text, segmented, config, &candidates, &prepared);
     borrow_from_next(text, &mut out, &borrows);
     bc_range_starts(text, &mut out);
     out
+}
+
+/// The settings with the document's Old Style reading decided: an explicit `julian_until` is
+/// kept; otherwise `config.old_style` says whether the document's context decides.
+fn old_style(
+    text: &str,
+    config: &Config,
+    candidates: &[recognise::Candidate],
+    prepared: &[Option<step::Prepared>],
+) -> Config {
+    if config.julian_until.is_some() {
+        return *config;
+    }
+    let context = match config.old_style {
+        OldStyle::Off => None,
+        OldStyle::On => Some(calendars::OldStyleContext {
+            until: calendars::RUSSIAN_REFORM,
+            reason: "unmarked dates were asked to be read as Old Style",
+        }),
+        OldStyle::Auto => {
+            let mut marks = (0, 0);
+            for c in candidates {
+                match c.style {
+                    Some(recognise::Style::New | recognise::Style::DoubleYear(_)) => marks.0 += 1,
+                    Some(recognise::Style::Old) => marks.1 += 1,
+                    Some(recognise::Style::Dual { day, month, .. }) => {
+                        // Written Old Style first ("25 October (7 November)"), or New Style
+                        // first with the Old in brackets ("9 September [O.S. 28 August]").
+                        let first = c
+                            .part(text, recognise::Part::D)
+                            .and_then(lexicon::ordinal)
+                            .zip(c.part(text, recognise::Part::M).and_then(lexicon::month));
+                        if first == Some((u32::from(day), month)) {
+                            marks.1 += 1;
+                        } else {
+                            marks.0 += 1;
+                        }
+                    }
+                    None => {}
+                }
+            }
+            let days: Vec<jiff::civil::Date> = prepared
+                .iter()
+                .flatten()
+                .filter_map(|p| match p.norm.meaning {
+                    normalise::Meaning::Fixed(Value::Date(d)) => d.ymd(),
+                    _ => None,
+                })
+                .filter_map(|(y, m, d)| jiff::civil::Date::new(y as i16, m as i8, d as i8).ok())
+                .collect();
+            calendars::old_style_context(text, marks, &days)
+        }
+    };
+    match context {
+        Some(c) => Config {
+            julian_until: Some(c.until),
+            julian_reason: Some(c.reason),
+            ..*config
+        },
+        None => *config,
+    }
 }

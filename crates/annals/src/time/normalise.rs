@@ -364,7 +364,11 @@ fn other_calendar(text: &str, c: &Candidate) -> Option<(Meaning, CalendarNote)> 
     };
     Some((
         Meaning::Fixed(Value::Date(date)),
-        CalendarNote { calendar, original },
+        CalendarNote {
+            calendar,
+            original,
+            reason: None,
+        },
     ))
 }
 

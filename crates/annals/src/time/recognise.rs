@@ -251,6 +251,8 @@ fn build(text: &str, caps: &Captures, rule: usize, start: usize, end: usize) -> 
 struct StyleSuffixes {
     dual: Regex,
     marker: Regex,
+    /// A marker before the date: "O.S. 5 November 1688".
+    prefix: Regex,
 }
 
 static STYLE_SUFFIXES: LazyLock<StyleSuffixes> = LazyLock::new(|| {
@@ -264,13 +266,17 @@ static STYLE_SUFFIXES: LazyLock<StyleSuffixes> = LazyLock::new(|| {
     };
     let marker = r"O\.\s?S\.|N\.\s?S\.|old\s+style(?-u:\b)|new\s+style(?-u:\b)";
     StyleSuffixes {
-        // Old Style first with the New Style in brackets or after a slash, or the reverse with an
-        // explicit O.S. marker inside the brackets; the year may follow.
+        // A second day and month in brackets (the year may follow inside or after them), with
+        // a style marker before or after it inside the brackets, or none; after a slash; or
+        // month first.
         dual: build(x(&format!(
-            r"(?:\s*\(\s*(?P<d>{{DAYNUM}})\s+(?P<m>{{MONTH}})(?:,?\s+(?P<yn>{{YEAR4}}))?\s*\)|\s*\[\s*(?:O\.\s?S\.|old\s+style)\s*(?P<wd>{{DAYNUM}})\s+(?P<wm>{{MONTH}})\s*\]|\s*/\s*(?P<d2>{{DAYNUM}})\s+(?P<m2>{{MONTH}})|\s*\(\s*(?P<m3>{{MONTH}})\s+(?P<d3>{{DAYNUM}})\s*\)|\s*\(\s*(?P<od>{{DAYNUM}})\s+(?P<om>{{MONTH}})\s*,?\s*(?:{marker})\s*\))(?:,?\s+(?P<y>{{YEAR4}})(?-u:\b))?"
+            r"(?:\s*[\(\[]\s*(?:(?P<mk1>{marker})\s*)?(?P<d>{{DAYNUM}})\s+(?P<m>{{MONTH}})(?:,?\s+(?P<yn>{{YEAR4}}))?\s*,?\s*(?P<mk2>{marker})?\s*[\)\]]|\s*/\s*(?P<d2>{{DAYNUM}})\s+(?P<m2>{{MONTH}})|\s*\(\s*(?P<m3>{{MONTH}})\s+(?P<d3>{{DAYNUM}})\s*\))(?:,?\s+(?P<y>{{YEAR4}})(?-u:\b))?"
         ))),
         marker: build(format!(
             r"(?:,?\s*\(\s*(?P<s>{marker})\s*\)|,?\s+(?P<s2>{marker}))"
+        )),
+        prefix: build(format!(
+            r"(?:\(\s*(?P<p>{marker})\s*\)|(?P<p2>{marker}))\s*$"
         )),
     }
 });
@@ -286,6 +292,32 @@ fn style_suffix(text: &str, cand: &mut Candidate) {
         return;
     }
     let suffixes = &*STYLE_SUFFIXES;
+    // "O.S. 5 November 1688": a marker before the date says its style as one after it does.
+    let head_from = cand.span.start.saturating_sub(16);
+    let head_from = (head_from..=cand.span.start)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(cand.span.start);
+    let mut pre = suffixes.prefix.create_captures();
+    suffixes
+        .prefix
+        .search_captures(&Input::new(&text[head_from..cand.span.start]), &mut pre);
+    if let Some(m) = pre.get_match() {
+        let word = pre
+            .get_group_by_name("p")
+            .or(pre.get_group_by_name("p2"))
+            .map(|s| text[head_from + s.start..head_from + s.end].to_ascii_lowercase())
+            .unwrap_or_default();
+        let before = &text[..head_from + m.start()];
+        if before.is_empty() || before.ends_with(|c: char| !c.is_alphanumeric()) {
+            cand.style = Some(if word.starts_with('o') {
+                Style::Old
+            } else {
+                Style::New
+            });
+            cand.span.start = head_from + m.start();
+            return;
+        }
+    }
     let input = Input::new(text)
         .range(cand.span.end..)
         .anchored(regex_automata::Anchored::Yes);
@@ -294,18 +326,26 @@ fn style_suffix(text: &str, cand: &mut Candidate) {
     if let Some(m) = caps.get_match() {
         let g = |name: &str| caps.get_group_by_name(name).map(|s| &text[s.start..s.end]);
         let year = g("yn").or(g("y")).and_then(|y| y.parse().ok());
-        let ns = if let (Some(d), Some(mo)) = (g("d").or(g("d2")), g("m").or(g("m2"))) {
+        // Which of the two is the New Style one: the second, unless a marker in its brackets
+        // says it is the Old ("9 September [O.S. 28 August]").
+        let old_marked = g("mk1")
+            .or(g("mk2"))
+            .is_some_and(|mk| mk.trim_start().to_ascii_lowercase().starts_with('o'));
+        let second = if let (Some(d), Some(mo)) = (g("d").or(g("d2")), g("m").or(g("m2"))) {
             day_month(d, mo)
         } else if let (Some(d), Some(mo)) = (g("d3"), g("m3")) {
             day_month(d, mo)
-        } else if g("od").is_some() || g("wd").is_some() {
+        } else {
+            None
+        };
+        let ns = if old_marked {
             // The main date is the New Style one.
             match (cand.part(text, Part::D), cand.part(text, Part::M)) {
-                (Some(d), Some(mo)) => day_month(d, mo),
+                (Some(d), Some(mo)) => day_month(d, mo).filter(|_| second.is_some()),
                 _ => None,
             }
         } else {
-            None
+            second
         };
         if let Some((day, month)) = ns {
             cand.style = Some(Style::Dual { day, month, year });

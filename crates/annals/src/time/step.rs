@@ -96,6 +96,7 @@ fn as_hijri_century(norm: &Normalised) -> Option<Normalised> {
         calendar: Some(calendars::CalendarNote {
             calendar: calendars::Calendar::Hijri,
             original: format!("{c:02}"),
+            reason: None,
         }),
         ..norm.clone()
     })
@@ -120,6 +121,7 @@ fn as_hijri_year(norm: &Normalised) -> Option<Normalised> {
         calendar: Some(calendars::CalendarNote {
             calendar: calendars::Calendar::Hijri,
             original: format!("{y:04}"),
+            reason: None,
         }),
         ..norm.clone()
     })
@@ -265,10 +267,11 @@ pub(super) fn step(
     }
     let mut calendar = norm.calendar.clone();
     let cut_over = |v: Value| match (config.julian_until, julian_to_gregorian(v)) {
+        // Dates before the Gregorian calendar began (15 October 1582) stay as written.
         (Some(cut), Some((Value::Date(g), _))) => g
             .ymd()
             .and_then(|(y, m, d)| jiff::civil::Date::new(y as i16, m as i8, d as i8).ok())
-            .is_some_and(|g| g < cut),
+            .is_some_and(|g| g < cut && g >= jiff::civil::date(1582, 10, 15)),
         _ => false,
     };
     let convert = match norm.julian {
@@ -277,7 +280,10 @@ pub(super) fn step(
         _ => false,
     };
     if convert {
-        if let Some((gregorian, note)) = julian_to_gregorian(value) {
+        if let Some((gregorian, mut note)) = julian_to_gregorian(value) {
+            if norm.julian == normalise::JulianHint::Unmarked {
+                note.reason = config.julian_reason;
+            }
             value = gregorian;
             calendar = Some(note);
             if let Value::Date(d) = value {
@@ -291,6 +297,7 @@ pub(super) fn step(
                     |(jy, jm, jd)| calendars::CalendarNote {
                         calendar: calendars::Calendar::Julian,
                         original: format!("{jy:04}-{jm:02}-{jd:02}"),
+                        reason: None,
                     },
                 );
             }
@@ -394,6 +401,7 @@ fn julian_to_gregorian(value: Value) -> Option<(Value, calendars::CalendarNote)>
         calendars::CalendarNote {
             calendar: calendars::Calendar::Julian,
             original: format!("{y:04}-{m:02}-{day:02}"),
+            reason: None,
         },
     ))
 }
