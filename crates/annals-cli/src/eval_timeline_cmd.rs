@@ -113,7 +113,6 @@ fn names(e: &SystemEntry, d: &GoldDocument) -> bool {
 fn own_timelines(gold: &[GoldDocument], all: bool) -> anyhow::Result<Vec<SystemEntry>> {
     let pipeline = Pipeline::new();
     let opts = TagOptions::full();
-    let _ = all;
     let parts: Vec<anyhow::Result<Timeline>> = gold
         .par_iter()
         .map(|g| {
@@ -124,7 +123,11 @@ fn own_timelines(gold: &[GoldDocument], all: bool) -> anyhow::Result<Vec<SystemE
             let analysis = pipeline
                 .analyse(&doc, &opts)
                 .with_context(|| format!("analysing {}", g.path.display()))?;
-            Ok(Timeline::from_document(&doc, &analysis))
+            Ok(if all {
+                Timeline::from_document_all(&doc, &analysis)
+            } else {
+                Timeline::from_document(&doc, &analysis)
+            })
         })
         .collect();
     let mut out = Vec::new();

@@ -72,6 +72,15 @@ pub struct Args {
     /// (case-insensitive).
     #[arg(long = "where", value_name = "PLACE")]
     pub place: Option<String>,
+    /// Every dated sentence becomes an entry, not only those that report a happening (states,
+    /// plans, descriptions and commentary that inherit the story's date are left out by default).
+    #[arg(long)]
+    pub all: bool,
+    /// Say why each entry has its date (its own clause, the story line at that point, a
+    /// heading's range, a calendar rule): a line under each entry in the table, `explain` in
+    /// JSON.
+    #[arg(long)]
+    pub explain: bool,
     /// Keep entries at least this confident (0-1); 0.6 drops dates inherited from an earlier
     /// sentence.
     #[arg(long, value_name = "X", default_value_t = 0.0)]
@@ -149,11 +158,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             .par_iter()
             .map(|path| {
                 let r = match path {
-                    Ok(path) => timeline_of(&pipeline, path, args.lossy, args.max_bytes, &opts)
-                        .map(|(mut t, w)| {
-                            keep(&mut t);
-                            (t, w)
-                        }),
+                    Ok(path) => {
+                        timeline_of(&pipeline, path, args.lossy, args.max_bytes, &opts, args.all)
+                            .map(|(mut t, w)| {
+                                keep(&mut t);
+                                (t, w)
+                            })
+                    }
                     Err(e) => Err(anyhow::anyhow!("{e}")),
                 };
                 if let Some(p) = &progress {
@@ -205,11 +216,17 @@ fn timeline_of(
     lossy: bool,
     max_bytes: u64,
     opts: &TagOptions,
+    all: bool,
 ) -> anyhow::Result<(Timeline, Vec<String>)> {
     let mut warnings = Vec::new();
     let (doc, analysis) =
         input::read_and_analyse(pipeline, path, lossy, max_bytes, opts, |w| warnings.push(w))?;
-    Ok((Timeline::from_document(&doc, &analysis), warnings))
+    let timeline = if all {
+        Timeline::from_document_all(&doc, &analysis)
+    } else {
+        Timeline::from_document(&doc, &analysis)
+    };
+    Ok((timeline, warnings))
 }
 
 /// `--format timeml`: each document's TimeML, to standard output for one input or into
@@ -343,6 +360,7 @@ mod tests {
             false,
             u64::MAX,
             &TagOptions::default(),
+            false,
         )
         .unwrap_err();
         assert!(format!("{err:#}").contains("no/such/file.txt"), "{err:#}");

@@ -98,6 +98,13 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
         let Some(interval) = interval::of_value(&date, modifier) else {
             continue;
         };
+        // "Fought July 1-3, 1863", "from 1453 to 1461", a heading's "(413-404 BC)" the story
+        // inherits: the entry covers the whole range.
+        let (date, range, interval) =
+            match super::range::of(text, &analysis.timexes, group.timex, &analysis.segmented) {
+                Some((first, last, whole)) if group.via.is_none() => (first, Some(last), whole),
+                _ => (date, None, interval),
+            };
         let head_event = &analysis.events[head];
         let how = analysis.event_times[head].how;
         let ordering = analysis.event_times[head].relation.map(|r| Ordering {
@@ -108,6 +115,7 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
         let (actors, places) = std::mem::take(&mut assigned[g]);
         out.push(Entry {
             date,
+            range,
             modifier,
             ttype: t.ttype,
             interval,
@@ -140,6 +148,15 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
             how,
             confidence: event_confidence(t.anchoring, modifier, how),
             explain: None,
+            happening: how != Some(How::Inherited)
+                || group.events.iter().any(|&e| {
+                    super::happening::reports_happening(
+                        text,
+                        seg,
+                        &analysis.upos,
+                        &analysis.events[e],
+                    )
+                }),
             also: Vec::new(),
             mentions: 1,
         });
@@ -163,13 +180,20 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
             continue;
         }
         let s = sentence_of(t.span.start);
-        if timex_heads.contains(&(s, k)) {
+        // Nor does one end of a range whose other end heads a group: the group's entry covers it.
+        let partner = super::range::partner(text, &analysis.timexes, k, seg);
+        if timex_heads.contains(&(s, k)) || partner.is_some_and(|p| timex_heads.contains(&(s, p))) {
             continue;
         }
         let Value::Date(date) = t.value else { continue };
         let Some(interval) = interval::of_value(&date, t.modifier) else {
             continue;
         };
+        let (date, range, interval) =
+            match super::range::of(text, &analysis.timexes, k, &analysis.segmented) {
+                Some((first, last, whole)) => (first, Some(last), whole),
+                None => (date, None, interval),
+            };
         if !seen.insert((s, date, t.modifier)) {
             continue;
         }
@@ -192,6 +216,7 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
         let sentence = excerpt::excerpt(text, sentence_span, t.span, excerpt::MAX_CHARS);
         out.push(Entry {
             date,
+            range,
             modifier: t.modifier,
             ttype: t.ttype,
             interval,
@@ -211,6 +236,7 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
             how: None,
             confidence: event_confidence(t.anchoring, t.modifier, None),
             explain: None,
+            happening: true,
             also: Vec::new(),
             mentions: 1,
         });

@@ -21,7 +21,9 @@
 pub mod build;
 pub mod excerpt;
 pub mod export;
+mod happening;
 pub mod interval;
+mod range;
 pub mod render;
 pub mod spill;
 
@@ -101,8 +103,12 @@ pub struct Mention {
 /// One happening.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
-    /// The TIMEX3 value (always placeable: see [`interval::of_date`]).
+    /// The TIMEX3 value (always placeable: see [`interval::of_date`]); for a range, its start.
     pub date: Date,
+    /// The last value of a range the entry is dated by ("July 1-3, 1863": 1863-07-03), whose
+    /// days `interval` covers from `date` on.
+    #[serde(default)]
+    pub range: Option<Date>,
     /// The time expression's mod, or BEFORE/AFTER for an event dated by what it preceded or
     /// followed ("Following the withdrawal in July 1921, …": AFTER 1921-07).
     pub modifier: Option<Mod>,
@@ -142,6 +148,10 @@ pub struct Entry {
     /// heading's range, a calendar rule.
     #[serde(default)]
     pub explain: Option<String>,
+    /// Whether it reports a happening (see `happening`): only those are entries unless every
+    /// dated sentence is asked for (`--all`).
+    #[serde(default = "yes")]
+    pub happening: bool,
     /// Other mentions of the same event, merged into this entry (at most
     /// [`build::MAX_ALSO`]).
     pub also: Vec<Mention>,
@@ -160,11 +170,16 @@ impl Entry {
         self.date.granularity()
     }
 
-    /// The value with its mod, as a reader sees it: `1920 START`, `1919-FA`.
+    /// The value with its mod, as a reader sees it: `1920 START`, `1919-FA`, and a range as
+    /// ISO 8601 writes intervals: `1863-07-01/1863-07-03`.
     pub fn label(&self) -> String {
-        match self.modifier {
-            Some(m) => format!("{} {}", self.date, m.as_str()),
+        let value = match self.range {
+            Some(last) => format!("{}/{}", self.date, last),
             None => self.date.to_string(),
+        };
+        match self.modifier {
+            Some(m) => format!("{value} {}", m.as_str()),
+            None => value,
         }
     }
 
@@ -202,6 +217,10 @@ fn matches_participant(list: &[Participant], name: &str) -> bool {
         .any(|p| p.name.to_lowercase().contains(&needle) || p.text.to_lowercase().contains(&needle))
 }
 
+fn yes() -> bool {
+    true
+}
+
 /// Entries from one or more documents, sorted by [`Interval::sort_key`] then document order.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Timeline {
@@ -223,9 +242,18 @@ impl Timeline {
         Ok(Timeline::from_document(&doc, &analysis))
     }
 
-    /// The timeline of one analysed document. Analyse it with events and entities
-    /// ([`crate::pipeline::TagOptions::full`]); without them entries are dated sentences only.
+    /// The timeline of one analysed document: its happenings. Analyse it with events and
+    /// entities ([`crate::pipeline::TagOptions::full`]); without them entries are dated sentences
+    /// only.
     pub fn from_document(doc: &Document, analysis: &Analysis) -> Timeline {
+        let mut t = Timeline::from_document_all(doc, analysis);
+        t.entries.retain(|e| e.happening);
+        t
+    }
+
+    /// The timeline of one analysed document with an entry for every dated sentence, whether it
+    /// reports a happening or not (`annals timeline --all`).
+    pub fn from_document_all(doc: &Document, analysis: &Analysis) -> Timeline {
         let mut t = Timeline::new();
         t.add_document(doc, analysis);
         t

@@ -53,6 +53,9 @@ struct JsonEntry<'a> {
     anchoring: Anchoring,
     how: Option<How>,
     confidence: f32,
+    explain: Option<&'a str>,
+    happening: bool,
+    range: Option<[String; 2]>,
     mentions: usize,
     also: Vec<JsonMention<'a>>,
 }
@@ -162,6 +165,9 @@ fn json_entry<'a>(src: &dyn Entries, i: usize, e: &'a Entry) -> JsonEntry<'a> {
         anchoring: e.anchoring,
         how: e.how,
         confidence: e.confidence,
+        explain: e.explain.as_deref(),
+        happening: e.happening,
+        range: e.range.map(|last| [e.date.to_string(), last.to_string()]),
         mentions: e.mentions,
         also: e
             .also

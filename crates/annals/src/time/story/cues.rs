@@ -39,6 +39,9 @@ pub(in crate::time) fn lost(prep: &Prepared, stepped: &Stepped) -> bool {
             .is_some_and(|d| matches!(d.year, Year::Unknown))
 }
 
+/// How far back the words of an expression's sentence and clause are read.
+const WINDOW: usize = 300;
+
 /// Where paragraphs start (byte offsets, ascending), for "the first date of a paragraph".
 pub(in crate::time) struct Shape {
     paragraphs: Vec<usize>,
@@ -115,7 +118,11 @@ impl Cues {
         paragraph_first: bool,
     ) -> Cues {
         let at = cand.span.start;
-        let sentence = shape.sentence_start(at);
+        // Within a window: a "sentence" of megabytes without a stop must not be read whole for
+        // each of its expressions.
+        let sentence = shape
+            .sentence_start(at)
+            .max(floor_boundary(text, at.saturating_sub(WINDOW)));
         let lead = &text[sentence..at];
         // Up to three short words before it ("In", "On the", "When in", "By early"), the first
         // capitalised as a sentence's first word is.
@@ -363,14 +370,37 @@ fn has_pluperfect(lower_clause: &str) -> bool {
 /// Whether the expression stands on a heading: a short line of its own that does not end like a
 /// sentence.
 fn on_heading(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    // A heading is short: look no further than this for its line's ends (a line of megabytes
+    // without a break must not be scanned once per expression).
+    const REACH: usize = 160;
+    let floor = floor_boundary(text, start.saturating_sub(REACH));
+    let ceiling = ceil_boundary(text, (end + REACH).min(text.len()));
+    let Some(line_start) = text[floor..start].rfind('\n').map(|i| floor + i + 1) else {
+        return false;
+    };
+    let Some(line_end) = text[end..ceiling].find('\n').map(|i| end + i) else {
+        return false;
+    };
     let line = text[line_start..line_end].trim();
     !line.is_empty()
         && line.len() <= 120
         && !line.ends_with(['.', '!', '?', ':', ';', ','])
         && line_start > 0
         && text[..line_start - 1].ends_with('\n')
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// What the expression's own words say of looking away, as the reading rules have it.
