@@ -197,7 +197,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = write(&spill, args.format, &mut out).and_then(|()| {
+    let written = write(&spill, args.format, args.explain, &mut out).and_then(|()| {
         out.flush()
             .map_err(|e| anyhow::Error::new(annals::timeline::render::output_error(e)))
     });
@@ -294,12 +294,17 @@ fn table_width() -> Option<usize> {
 }
 
 /// Write a timeline (in memory or spilled) in `format` (all but TimeML, which is per document).
-pub fn write(src: &dyn Entries, format: Format, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn write(
+    src: &dyn Entries,
+    format: Format,
+    explain: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     match format {
         Format::Table => {
             // Colour only on a terminal, and never when NO_COLOR is set (no-color.org).
             let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            render::write_table_styled(src, table_width(), colour, out)?
+            render::write_table_explained(src, table_width(), colour, explain, out)?
         }
         Format::Json => render::write_json(src, out)?,
         Format::Markdown => render::write_markdown(src, out)?,
@@ -323,7 +328,7 @@ pub fn write(src: &dyn Entries, format: Format, out: &mut dyn Write) -> anyhow::
 #[cfg(test)]
 fn render_to_string(timeline: &Timeline, format: Format) -> anyhow::Result<String> {
     let mut out = Vec::new();
-    write(timeline, format, &mut out)?;
+    write(timeline, format, false, &mut out)?;
     String::from_utf8(out).context("output is UTF-8")
 }
 

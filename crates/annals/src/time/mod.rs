@@ -123,6 +123,8 @@ pub struct Timex {
     pub amount: Option<(Span, Duration)>,
     /// What the expression does to the story line (see [`story`]).
     pub role: Role,
+    /// The story's date it was counted or completed from, when `anchoring` is `Story`.
+    pub reference: Option<Date>,
 }
 
 /// What a time expression does to the story line the document is read along (`time::story`).

@@ -319,6 +319,9 @@ pub(super) fn step(
         calendar: calendar.clone(),
         amount: None,
         role: super::Role::Story,
+        reference: (anchoring == Anchoring::Story)
+            .then(|| anchor.story())
+            .flatten(),
     };
     let stepped = |timexes: Vec<(Timex, Borrow)>, split: bool| Stepped {
         timexes,

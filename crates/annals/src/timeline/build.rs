@@ -139,7 +139,7 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
             ),
             actors,
             places,
-            ordering,
+            ordering: ordering.clone(),
             sentence: excerpt::excerpt(text, sentence.span, head_event.span, excerpt::MAX_CHARS),
             source,
             span: head_event.span,
@@ -147,7 +147,22 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
             anchoring: t.anchoring,
             how,
             confidence: event_confidence(t.anchoring, modifier, how),
-            explain: None,
+            explain: Some(super::explain::explain(
+                text,
+                seg,
+                t,
+                how,
+                sentence.span.start,
+                range.as_ref().map(|last| (&date, last)),
+                ordering.as_ref().map(|o| {
+                    format!(
+                        "{} {} (\u{201c}{}\u{201d})",
+                        o.kind.as_str(),
+                        o.event,
+                        o.signal
+                    )
+                }),
+            )),
             happening: how != Some(How::Inherited)
                 || group.events.iter().any(|&e| {
                     super::happening::reports_happening(
@@ -235,7 +250,15 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
             anchoring: t.anchoring,
             how: None,
             confidence: event_confidence(t.anchoring, t.modifier, None),
-            explain: None,
+            explain: Some(super::explain::explain(
+                text,
+                seg,
+                t,
+                None,
+                sentence_span.start,
+                range.as_ref().map(|last| (&date, last)),
+                None,
+            )),
             happening: true,
             also: Vec::new(),
             mentions: 1,

@@ -20,6 +20,7 @@
 
 pub mod build;
 pub mod excerpt;
+mod explain;
 pub mod export;
 mod happening;
 pub mod interval;

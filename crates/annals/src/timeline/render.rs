@@ -439,6 +439,18 @@ pub fn write_table_styled(
     colour: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
+    write_table_explained(src, width, colour, false, out)
+}
+
+/// [`write_table_styled`], with a line under each entry saying why it has its date when
+/// `explain` is set (`annals timeline --explain`).
+pub fn write_table_explained(
+    src: &dyn Entries,
+    width: Option<usize>,
+    colour: bool,
+    explain: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
     let header = header(src);
     let ncols = header.len();
     let mut widths: Vec<usize> = header.iter().map(|h| chars(h)).collect();
@@ -499,7 +511,28 @@ pub fn write_table_styled(
     };
     let header_row: Vec<String> = header.iter().map(|h| h.to_string()).collect();
     write_row(out, &header_row, true)?;
-    src.each(&mut |_, e| write_row(out, &row(src, e), false))
+    src.each(&mut |_, e| {
+        write_row(out, &row(src, e), false)?;
+        if let (true, Some(why)) = (explain, &e.explain) {
+            let indent = " ".repeat(widths[0] + GAP.len());
+            let lines = match width {
+                Some(w) => wrap(
+                    &format!("why: {why}"),
+                    w.saturating_sub(indent.len()).max(20),
+                ),
+                None => vec![format!("why: {why}")],
+            };
+            for line in lines {
+                let (on, off) = if colour {
+                    ("\x1b[2m", "\x1b[0m")
+                } else {
+                    ("", "")
+                };
+                writeln!(out, "{indent}{on}{line}{off}").map_err(output_error)?;
+            }
+        }
+        Ok(())
+    })
 }
 
 /// [`write_table`] into a string.
