@@ -8,6 +8,7 @@ mod input;
 mod tag_cmd;
 mod timeline_cmd;
 mod train_cmd;
+mod train_confidence;
 mod train_event;
 mod train_ner;
 

@@ -24,6 +24,9 @@ pub enum Model {
     /// Event tagger (TimeML EVENT words and classes) from TBAQ-cleaned, written to
     /// data/event-tbaq.bin.
     Event(crate::train_event::EventArgs),
+    /// Entry confidence (a calibrated probability that the date is right) from the hand-dated
+    /// happenings of data/dev/history/tune, written to data/confidence.json.
+    Confidence(crate::train_confidence::ConfidenceArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -75,6 +78,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Model::Pos(a) => train_pos(a),
         Model::Ner(a) => crate::train_ner::run(a),
         Model::Event(a) => crate::train_event::run(a),
+        Model::Confidence(a) => crate::train_confidence::run(a),
     }
 }
 

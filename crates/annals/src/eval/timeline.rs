@@ -95,6 +95,8 @@ pub struct SystemEntry {
     pub confidence: f32,
     /// Why the entry has its date, when the timeline says.
     pub explain: Option<String>,
+    /// Its position in the list it was given in (to find the entry a happening matched).
+    pub index: usize,
 }
 
 /// How a gold happening fared.
@@ -187,6 +189,9 @@ pub struct ScoredItem {
     pub system: Option<String>,
     pub confidence: Option<f32>,
     pub explain: Option<String>,
+    /// The matched entry's `index`.
+    #[serde(skip)]
+    pub entry: Option<usize>,
 }
 
 /// A confidence bin of the reliability table.
@@ -381,7 +386,9 @@ pub fn entries_of(timeline: &Timeline) -> Vec<SystemEntry> {
     timeline
         .entries
         .iter()
-        .map(|e| SystemEntry {
+        .enumerate()
+        .map(|(index, e)| SystemEntry {
+            index,
             source: timeline.source_name(e),
             value: e.value(),
             modifier: e.modifier.map(|m| m.as_str().to_string()),
@@ -421,12 +428,13 @@ pub fn entries_from_json(json: &str) -> Result<Vec<SystemEntry>> {
                 .map_err(|e| format!("{key} {s:?}: {e}"))
         };
     let mut out = Vec::with_capacity(list.len());
-    for e in list {
+    for (index, e) in list.iter().enumerate() {
         let field = |k: &str| e.get(k).and_then(|v| v.as_str()).map(str::to_string);
         let interval =
             Interval::between(day(e, "start").map_err(bad)?, day(e, "end").map_err(bad)?)
                 .ok_or_else(|| bad("an entry's interval is off the calendar".into()))?;
         out.push(SystemEntry {
+            index,
             source: field("source").unwrap_or_default(),
             value: field("value").unwrap_or_default(),
             modifier: field("mod"),
@@ -576,6 +584,7 @@ pub fn score(gold: &[GoldDocument], entries: &[SystemEntry]) -> TimelineReport {
                 }),
                 confidence: found.map(|e| e.confidence),
                 explain: found.and_then(|e| e.explain.clone()),
+                entry: found.map(|e| e.index),
             });
         }
         report.documents.insert(doc.name.clone(), score);
@@ -639,6 +648,7 @@ pub fn baseline_last_date(gold: &[GoldDocument]) -> Vec<SystemEntry> {
             };
             let sentence = seg.sentence_at(g.event.start).map_or(g.quote, |s| s.span);
             out.push(SystemEntry {
+                index: out.len(),
                 source: doc.name.clone(),
                 value: date.to_string(),
                 modifier: None,

@@ -2,10 +2,7 @@
 //! them, a head event and summary for each group, the sentence's participants, and the merging
 //! of entries that tell the same event.
 
-use super::{
-    event_confidence, excerpt, interval, is_placeable, Entry, EventRef, Mention, Ordering,
-    Participant,
-};
+use super::{excerpt, interval, is_placeable, Entry, EventRef, Mention, Ordering, Participant};
 use crate::document::{Document, Span};
 use crate::entity::ner::EntityType;
 use crate::event::anchor::{clause_starts, How, RelationKind};
@@ -146,7 +143,8 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
             sentence_span: sentence.span,
             anchoring: t.anchoring,
             how,
-            confidence: event_confidence(t.anchoring, modifier, how),
+            // Set from all the entry's evidence once it is built (see `confidence`).
+            confidence: 0.0,
             explain: Some(super::explain::explain(
                 text,
                 seg,
@@ -163,6 +161,8 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
                     )
                 }),
             )),
+            distance: super::explain::distance(text, seg, t, sentence.span.start).0 as u32,
+            paragraph_break: super::explain::distance(text, seg, t, sentence.span.start).1,
             happening: how != Some(How::Inherited)
                 || group.events.iter().any(|&e| {
                     super::happening::reports_happening(
@@ -249,7 +249,7 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
             sentence_span,
             anchoring: t.anchoring,
             how: None,
-            confidence: event_confidence(t.anchoring, t.modifier, None),
+            confidence: 0.0,
             explain: Some(super::explain::explain(
                 text,
                 seg,
@@ -259,10 +259,15 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
                 range.as_ref().map(|last| (&date, last)),
                 None,
             )),
+            distance: 0,
+            paragraph_break: false,
             happening: true,
             also: Vec::new(),
             mentions: 1,
         });
+    }
+    for e in &mut out {
+        e.confidence = super::confidence::of(e);
     }
     out.sort_by_key(|e| e.span.start);
     out

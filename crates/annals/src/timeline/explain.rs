@@ -20,10 +20,7 @@ pub(super) fn explain(
         Some(How::Clause) => format!("its own clause: {written}"),
         Some(How::Sentence) => format!("its sentence: {written}"),
         Some(How::Inherited) => {
-            let back = sentences_between(seg, timex.span.start, sentence_start);
-            let paragraph = text
-                .get(timex.span.end..sentence_start)
-                .is_some_and(|between| between.contains("\n\n") || between.contains("\n \n"));
+            let (back, paragraph) = distance(text, seg, timex, sentence_start);
             format!(
                 "the story line: {written}, {back} sentence{} back{}",
                 if back == 1 { "" } else { "s" },
@@ -68,9 +65,22 @@ fn quote(s: &str) -> String {
     format!("\u{201c}{s}\u{201d}")
 }
 
-/// How many sentence starts lie between `from` and `to`.
-fn sentences_between(seg: &Segmented, from: usize, to: usize) -> usize {
-    let a = seg.sentences.partition_point(|s| s.span.start <= from);
-    let b = seg.sentences.partition_point(|s| s.span.start <= to);
-    b.saturating_sub(a)
+/// How many sentences back from the sentence at `sentence_start` the timex is written, and
+/// whether a paragraph break lies between.
+pub(super) fn distance(
+    text: &str,
+    seg: &Segmented,
+    timex: &Timex,
+    sentence_start: usize,
+) -> (usize, bool) {
+    let a = seg
+        .sentences
+        .partition_point(|s| s.span.start <= timex.span.start);
+    let b = seg
+        .sentences
+        .partition_point(|s| s.span.start <= sentence_start);
+    let paragraph = text
+        .get(timex.span.end..sentence_start)
+        .is_some_and(|between| between.contains("\n\n") || between.contains("\n \n"));
+    (b.saturating_sub(a), paragraph)
 }

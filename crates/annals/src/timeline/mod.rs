@@ -19,6 +19,7 @@
 //! ```
 
 pub mod build;
+pub mod confidence;
 pub mod excerpt;
 mod explain;
 pub mod export;
@@ -143,12 +144,18 @@ pub struct Entry {
     pub anchoring: Anchoring,
     /// How the events got the time; `None` for an entry without events.
     pub how: Option<How>,
-    /// 0–1: how far to trust the date (see [`confidence`]).
+    /// 0–1: the calibrated probability that the date is right (see [`confidence`]).
     pub confidence: f32,
     /// Why the entry has its date, in words: its own clause, the story line at that point, a
     /// heading's range, a calendar rule.
     #[serde(default)]
     pub explain: Option<String>,
+    /// Sentences between the entry's sentence and the one its date is written in (0: its own).
+    #[serde(default)]
+    pub distance: u32,
+    /// Whether a paragraph break lies between the entry and its written date.
+    #[serde(default)]
+    pub paragraph_break: bool,
     /// Whether it reports a happening (see `happening`): only those are entries unless every
     /// dated sentence is asked for (`--all`).
     #[serde(default = "yes")]
@@ -330,42 +337,6 @@ impl Timeline {
     }
 }
 
-/// How far to trust an entry's date, from how it was obtained and how vague its mod is.
-///
-/// A date written in full is not certain to be the date of what the sentence tells (the
-/// sentence may mention it in passing), hence 0.9 rather than 1. Dates computed from the story
-/// ("three days later") inherit any error in the reference date; dates from the document date
-/// are the weakest guess in a history text. START/MID/END are vague by a third; APPROX, BEFORE,
-/// AFTER and the like say the date is not the one named.
-pub fn confidence(anchoring: Anchoring, modifier: Option<Mod>) -> f32 {
-    let base: u8 = match anchoring {
-        Anchoring::Explicit => 90,
-        Anchoring::Story => 70,
-        Anchoring::DocumentDate => 60,
-        Anchoring::Unanchored => 50,
-    };
-    let penalty: u8 = match modifier {
-        None => 0,
-        Some(Mod::Start | Mod::Mid | Mod::End) => 10,
-        Some(_) => 20,
-    };
-    // Computed in hundredths so that the printed figures are exactly 0.9, 0.7, …
-    f32::from(base - penalty) / 100.0
-}
-
-/// [`confidence`] for an entry whose events took their time `how`: a time in the same clause
-/// is as good as the expression, one elsewhere in the sentence a little less, and one inherited
-/// from an earlier sentence is a guess (the story may have moved on).
-pub fn event_confidence(anchoring: Anchoring, modifier: Option<Mod>, how: Option<How>) -> f32 {
-    let base = confidence(anchoring, modifier);
-    let factor = match how {
-        None | Some(How::Clause) => 1.0,
-        Some(How::Sentence) => 0.9,
-        Some(How::Inherited) => 0.6,
-    };
-    (base * factor * 100.0).round() / 100.0
-}
-
 /// Whether a time expression can be placed on the calendar: a DATE or TIME with a known year
 /// (or decade, century). Durations, sets and `PRESENT_REF` name no point in the story.
 pub fn is_placeable(t: &Timex) -> bool {
@@ -404,15 +375,6 @@ mod tests {
 
     fn timeline(text: &str) -> Timeline {
         Timeline::from_text(text).unwrap()
-    }
-
-    #[test]
-    fn confidences() {
-        assert_eq!(confidence(Anchoring::Explicit, None), 0.9);
-        assert_eq!(confidence(Anchoring::Story, None), 0.7);
-        assert_eq!(confidence(Anchoring::DocumentDate, None), 0.6);
-        assert_eq!(confidence(Anchoring::Explicit, Some(Mod::Start)), 0.8);
-        assert_eq!(confidence(Anchoring::Explicit, Some(Mod::Approx)), 0.7);
     }
 
     #[test]
