@@ -267,7 +267,7 @@ fn entities<'py>(
     loads(py, &value)
 }
 
-/// One merged timeline of many documents, as `annals timeline --format json` (version 2).
+/// One merged timeline of many documents, as `annals timeline --format json` (version 3).
 #[pyfunction]
 #[pyo3(signature = (sources, *, dct=None, mode=None, julian_until=None, authority=None, date_from=None, date_to=None, who=None, place=None, min_confidence=0.0, format="text", lossy=false, max_bytes=u64::MAX, threads=None))]
 #[allow(clippy::too_many_arguments)]

@@ -183,7 +183,7 @@ def timeline(
 ) -> Union[dict, "pandas.DataFrame"]:
     """What happened, in order: one merged timeline of one or many documents.
 
-    Returns the object ``annals timeline --format json`` prints (version 2, see
+    Returns the object ``annals timeline --format json`` prints (version 3, see
     ``docs/timeline-json.md``): ``sources`` and ``entries``, each entry with its date
     (``value``, ``start``, ``end``, ``granularity``, ``mod``), head ``event``, ``summary``,
     ``actors``, ``places``, ``sentence``, ``source``, ``span``, ``confidence``, and the other

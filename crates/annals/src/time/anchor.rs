@@ -142,11 +142,11 @@ impl Anchor {
         self.story.is_some()
     }
 
-    /// In a narrative, the year whose December starts the winter `r` names (a winter is named by
-    /// its January's year, see `narrative_winter`); `None` for anything but a narrative winter.
+    /// The year whose December starts the winter `r` names (a winter is named by its January's
+    /// year, see `narrative_winter`); `None` for anything but a winter.
     fn narrative_winter_start(&self, r: &Date) -> Option<i32> {
-        match (self.mode, r.within, r.year) {
-            (Mode::Narrative, Within::Season(Season::Winter), Year::Full(y)) => Some(y - 1),
+        match (r.within, r.year) {
+            (Within::Season(Season::Winter), Year::Full(y)) => Some(y - 1),
             _ => None,
         }
     }
@@ -545,7 +545,7 @@ impl Anchor {
             Some(y) => (y, Some(12)),
             None => (ry, ref_month),
         };
-        if self.mode == Mode::Narrative && date.within == Within::Season(Season::Winter) {
+        if date.within == Within::Season(Season::Winter) {
             return Date {
                 year: Year::Full(narrative_winter(ry, ref_month, choice)),
                 ..date

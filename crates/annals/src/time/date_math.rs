@@ -14,7 +14,8 @@ pub(super) fn month_of(d: &Date) -> Option<u8> {
     match d.within {
         Within::Month(m) | Within::Day(m, _) => m,
         Within::Season(s) => Some(match s {
-            // TimeML's 1918-WI is the winter that starts in December 1918.
+            // 1918-WI is the winter whose January falls in 1918 (December 1917 to February
+            // 1918), as WikiWars names winters.
             Season::Winter => 1,
             Season::Spring => 4,
             Season::Summer => 7,

@@ -141,14 +141,14 @@ pub fn of_date(date: &Date) -> Option<Interval> {
     };
     match date.within {
         Within::Whole => months(year, 1, 12),
-        // Meteorological seasons. Winter is named by the year it starts in (the convention of
-        // the tagger's tests: the winter after 481 BC is BC0481-WI), so it runs into the next year.
+        // Meteorological seasons. A winter is named by the year its January falls in, as the
+        // tagger names it (WikiWars' convention): 1919-WI is December 1918 to February 1919.
         Within::Season(s) => {
             let first = match s {
                 Season::Spring => 3,
                 Season::Summer => 6,
                 Season::Fall => 9,
-                Season::Winter => 12,
+                Season::Winter => 0,
             };
             months(year, first, 3)
         }
@@ -320,7 +320,7 @@ mod tests {
         };
         assert_eq!(
             dates(of_date(&winter).unwrap()),
-            (d("1919-12-01"), d("1920-03-01"))
+            (d("1918-12-01"), d("1919-03-01"))
         );
         let night = Date {
             time: Some(TimeOfDay::Part(crate::time::value::PartOfDay::Night)),

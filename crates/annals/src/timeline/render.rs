@@ -15,8 +15,9 @@ use std::io::Write;
 
 /// The `version` field of the JSON output; raised when a field changes meaning or goes away
 /// (adding a field does not raise it). Version 2: entries are happenings (events with actors
-/// and places), `span` is the head event's.
-pub const JSON_VERSION: u32 = 2;
+/// and places), `span` is the head event's. Version 3: `confidence` is a calibrated probability;
+/// `explain`, `happening` and `range` are new.
+pub const JSON_VERSION: u32 = 3;
 
 #[derive(Serialize)]
 struct JsonSource<'a> {
@@ -641,7 +642,7 @@ mod tests {
     fn json_and_csv_fields() {
         let t = timeline("The treaty was signed in March 1921.");
         let v: serde_json::Value = serde_json::from_str(&json(&t)).unwrap();
-        assert_eq!(v["version"], 2);
+        assert_eq!(v["version"], 3);
         let e = &v["entries"][0];
         assert_eq!(e["id"], "entry-1");
         assert_eq!(e["event"]["text"], "signed");

@@ -27,6 +27,9 @@ const DROP: f64 = 1.3;
 /// Reading an expression another way than it reads on its own (a bare year as a Hijri year).
 pub(in crate::time) const OTHER: f64 = 0.2;
 
+/// How much of a reading's distance from the story counts against it when it is an aside.
+pub(in crate::time) const READING_NEAR: f64 = 0.3;
+
 /// Leaving an expression that needs the story unresolved ("9 June" with no year to give it).
 pub(in crate::time) const LOST: f64 = 2.0;
 
