@@ -75,6 +75,9 @@ pub struct EventTime {
     pub relation: Option<Relation>,
     /// The time is that of the related event's phrase, so this event lies before or after it.
     pub via_relation: bool,
+    /// The event lies before (or after) the time rather than at it: what a text tells before
+    /// its story's first date happened before it.
+    pub bound: Option<RelationKind>,
 }
 
 /// Ordering signals, lowercase word sequences, and the order they give the *other* events.
@@ -113,6 +116,10 @@ pub fn anchor_events(
     // `time::story`): a look back, an aside or a date the story soon returned from is not where
     // the story stands.
     let mut main_before: Vec<Option<usize>> = Vec::with_capacity(usable.len());
+    let first_story = usable
+        .iter()
+        .copied()
+        .find(|&k| timexes[k].role.moves_story());
     let mut last_main = None;
     for &k in &usable {
         if timexes[k].role.moves_story() {
@@ -126,6 +133,7 @@ pub fn anchor_events(
             how: None,
             relation: None,
             via_relation: false,
+            bound: None,
         };
         events.len()
     ];
@@ -214,10 +222,18 @@ pub fn anchor_events(
                     .copied()
                     .filter(|&k| conjunct_at(home(k)) == conjunct)
                     .collect();
-                let finest = mine.iter().map(|&k| granularity(&timexes[k])).max();
+                // The finest; of equally fine ones, one written out before one counted ("at the
+                // end of 499, exactly eleven years after his flight").
+                let rank = |k: usize| {
+                    (
+                        granularity(&timexes[k]),
+                        u8::from(timexes[k].anchoring == crate::time::Anchoring::Explicit),
+                    )
+                };
+                let finest = mine.iter().map(|&k| rank(k)).max();
                 let best: Vec<usize> = mine
                     .into_iter()
-                    .filter(|&k| Some(granularity(&timexes[k])) == finest)
+                    .filter(|&k| Some(rank(k)) == finest)
                     .collect();
                 nearest(&best, at).or_else(|| {
                     let before: Vec<usize> = list
@@ -240,11 +256,19 @@ pub fn anchor_events(
                 (None, None, Some(k)) => (Some(k), Some(How::Inherited)),
                 _ => (None, None),
             };
+            // Before the story's first date: the event happened before it.
+            let (timex, how, bound) = match (timex, first_story) {
+                (None, Some(k)) if timexes[k].span.start >= sentence.span.end => {
+                    (Some(k), Some(How::Inherited), Some(RelationKind::Before))
+                }
+                _ => (timex, how, None),
+            };
             let mut time = EventTime {
                 timex,
                 how,
                 relation: None,
                 via_relation: false,
+                bound,
             };
             // Ordered by a signal phrase it is not part of.
             if let Some(p) = phrases.iter().find(|p| !p.span.contains(&events[e].span)) {
@@ -286,6 +310,17 @@ fn conjunct_starts(
         if !matches!(w.as_str(), "and" | "but" | "then" | "whereupon") {
             continue;
         }
+        // ", and in 516 the Khalifa himself attended": a comma before "and" or a time phrase
+        // right after it opens a clause of its own.
+        let comma = i > tokens.start && seg.tokens[i - 1].text(text) == ",";
+        let timed = seg
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| matches!(t.text(text).to_ascii_lowercase().as_str(), "in" | "on"))
+            && seg
+                .tokens
+                .get(i + 2)
+                .is_some_and(|t| t.text(text).starts_with(|c: char| c.is_ascii_digit()));
         let mut j = i + 1;
         while j < tokens.end
             && j <= i + 3
@@ -293,7 +328,10 @@ fn conjunct_starts(
         {
             j += 1;
         }
-        if j < tokens.end && matches!(upos.get(j), Some(Upos::Verb | Upos::Aux)) {
+        if comma && w != "then"
+            || timed
+            || j < tokens.end && matches!(upos.get(j), Some(Upos::Verb | Upos::Aux))
+        {
             out.push(i);
         }
     }

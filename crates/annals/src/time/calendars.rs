@@ -100,6 +100,64 @@ const ELSEWHERE: &[&str] = &[
     "Ottoman", "Turkish", "Persia", "Persian", "India", "Indian",
 ];
 
+/// Words of the Islamic world's history: a document where they abound may count its years from
+/// the Hijra (see `step::read_in_context`).
+const ISLAMIC: &[&str] = &[
+    "Islam",
+    "Islamic",
+    "Muslim",
+    "Muslims",
+    "Moslem",
+    "Moslems",
+    "Khalifa",
+    "Khalifate",
+    "Caliph",
+    "Caliphs",
+    "Caliphate",
+    "Hijra",
+    "Hegira",
+    "Mecca",
+    "Medina",
+    "Baghdad",
+    "Koran",
+    "Qur'an",
+    "Quran",
+    "Sunni",
+    "Sunnite",
+    "Shi'ite",
+    "Shiite",
+    "Shi'ites",
+    "Imam",
+    "wazir",
+    "vizier",
+    "Umayyad",
+    "Umayyads",
+    "Abbasid",
+    "Abbasids",
+    "Fatimid",
+    "Fatimids",
+    "Seljuk",
+    "Sufi",
+    "Sufiism",
+    "Sufism",
+    "mosque",
+];
+
+/// Whether a document tells the Islamic world's history: its words abound (an Arabic article
+/// "al-" counts too) and outnumber those of other lands.
+pub fn islamic_context(text: &str) -> bool {
+    let words = text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '-'));
+    let mut islamic = 0;
+    for w in words {
+        if ISLAMIC.contains(&w) || w.starts_with("al-") || w.starts_with("Al-") {
+            islamic += 1;
+        }
+    }
+    let other =
+        count_words(text, ELSEWHERE) + count_words(text, BRITISH) + count_words(text, RUSSIAN);
+    islamic >= 10 && islamic > 2 * other
+}
+
 fn count_words(text: &str, list: &[&str]) -> usize {
     text.split(|c: char| !c.is_alphabetic())
         .filter(|w| list.contains(w))

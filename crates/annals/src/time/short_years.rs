@@ -36,6 +36,12 @@ fn year_cue(word: &str) -> bool {
     )
 }
 
+/// Where the word before `at` starts (skipping spaces), for the word before that.
+fn label_start(text: &str, at: usize) -> usize {
+    let head = text[..at].trim_end();
+    head.rfind(char::is_whitespace).map_or(0, |i| i + 1)
+}
+
 /// Whether what follows a three-digit year at `end` lets it stay one: punctuation, the end of
 /// the text, or a word that does not continue a noun phrase the number would count.
 fn free_after(text: &str, end: usize, strict: bool) -> bool {
@@ -66,7 +72,9 @@ fn free_after(text: &str, end: usize, strict: bool) -> bool {
     }
     if strict {
         // "about 960 a week" is a rate.
-        opens_clause(&lower) && !matches!(lower.as_str(), "a" | "an")
+        // "in 455 did the cloud pass": an inverted auxiliary after the year.
+        (opens_clause(&lower) && !matches!(lower.as_str(), "a" | "an"))
+            || matches!(lower.as_str(), "did" | "was" | "were" | "had" | "came")
     } else {
         // "from a high in January of 114 to over 250": "to", "of" and "and" can join amounts.
         !word.starts_with(|c: char| c.is_ascii_lowercase())
@@ -142,7 +150,29 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, name: &str) -> bool {
     };
     if name == "year-short" {
         let cue = label_before(text, start);
-        if !(year_cue(&cue) || ends_cued_range(text, start)) || opens_bc_range(text, end) {
+        // "the middle of 488", "the end of 499", "the spring of 320": a part of a year.
+        let part_of = || {
+            cue == "of" && {
+                let before_of = word_before(text, label_start(text, start));
+                matches!(
+                    before_of.as_str(),
+                    "end"
+                        | "beginning"
+                        | "middle"
+                        | "start"
+                        | "close"
+                        | "course"
+                        | "spring"
+                        | "summer"
+                        | "autumn"
+                        | "fall"
+                        | "winter"
+                )
+            }
+        };
+        if !(year_cue(&cue) || part_of() || ends_cued_range(text, start))
+            || opens_bc_range(text, end)
+        {
             return false;
         }
         // "In 348 Pachomius died": a name may follow a year after "in" or "c.", but "about 400

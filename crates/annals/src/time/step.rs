@@ -34,12 +34,26 @@ pub(super) fn read_in_context(
     candidates: &[Candidate],
     prepared: &mut [Option<Prepared>],
 ) {
-    let hijri = prepared.iter().flatten().any(|p| {
+    let marked = prepared.iter().flatten().any(|p| {
         p.norm
             .calendar
             .as_ref()
             .is_some_and(|c| c.calendar == calendars::Calendar::Hijri)
     });
+    // A history of the Islamic world that never writes a year of four digits nor an era counts
+    // its years from the Hijra even where it does not say so ("the death of Tughril Beg in 455",
+    // "in 459 the latter founded the Nizamite Academy").
+    let islamic = calendars::islamic_context(text);
+    let long_or_dated = candidates.iter().zip(prepared.iter()).any(|(c, p)| {
+        let Some(p) = p else { return false };
+        let written = &text[c.span.start..c.span.end];
+        matches!(p.norm.meaning, Meaning::Fixed(Value::Date(d)) if d.full_year().is_some_and(|y| y.abs() >= 1000))
+            || c.has(super::recognise::Part::Era)
+            || written.contains("A.D")
+            || written.contains("AD ")
+    });
+    let hijri = marked || islamic;
+    let hijri_first = islamic && !marked && !long_or_dated;
     for (cand, slot) in candidates.iter().zip(prepared.iter_mut()) {
         let Some(p) = slot else { continue };
         if p.rule == "century" && hijri {
@@ -54,13 +68,11 @@ pub(super) fn read_in_context(
         ) {
             continue;
         }
-        let written = &text[cand.span.start..cand.span.end];
-        let bare = written
-            .trim_start_matches("the year")
-            .trim_start_matches("The year")
-            .trim()
-            .bytes()
-            .all(|b| b.is_ascii_digit());
+        // The year as written, without an era ("the middle of 488" is bare, "A.D. 488" not).
+        let bare = !cand.has(super::recognise::Part::Era)
+            && cand
+                .part(text, super::recognise::Part::Y)
+                .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
         let hijri_reading = if hijri && bare {
             as_hijri_year(&p.norm)
         } else {
@@ -69,6 +81,8 @@ pub(super) fn read_in_context(
         match (p.rule, hijri_reading) {
             ("year-small" | "the-year-small", Some(h)) => p.norm = h,
             ("year-small" | "the-year-small", None) => *slot = None,
+            // The Hijri reading first, the written one weighed against it.
+            (_, Some(h)) if hijri_first => p.other = Some(std::mem::replace(&mut p.norm, h)),
             (_, h) => p.other = h,
         }
     }

@@ -54,7 +54,11 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
     {
         let Some(timex) = time.timex else { continue };
         let sentence = sentence_of(event.span.start);
-        let via = time.relation.filter(|_| time.via_relation).map(|r| r.kind);
+        let via = time
+            .relation
+            .filter(|_| time.via_relation)
+            .map(|r| r.kind)
+            .or(time.bound);
         let key = (sentence, timex, via);
         let g = *index.entry(key).or_insert_with(|| {
             groups.push(Group {

@@ -19,6 +19,9 @@ pub(super) fn explain(
     let mut out = match how {
         Some(How::Clause) => format!("its own clause: {written}"),
         Some(How::Sentence) => format!("its sentence: {written}"),
+        Some(How::Inherited) if timex.span.start > sentence_start => {
+            format!("before the story's first date, {written}, later in the text")
+        }
         Some(How::Inherited) => {
             let (back, paragraph) = distance(text, seg, timex, sentence_start);
             format!(

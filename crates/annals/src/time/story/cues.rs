@@ -160,7 +160,10 @@ impl Cues {
             || lower.starts_with("who ")
             || lower.starts_with("whose ")
             || lower.starts_with("whom ");
-        let pluperfect = has_pluperfect(&lower) || counts_back;
+        // The clause goes on after the expression: "before his promotion in January 1935, he
+        // had promised".
+        let after_clause = clause_after(text, cand.span.end).to_lowercase();
+        let pluperfect = has_pluperfect(&lower) || has_pluperfect(&after_clause) || counts_back;
         let looks_ahead = [
             "later",
             "eventually",
@@ -354,6 +357,19 @@ fn names_before_bracket(text: &str, sentence: usize, at: usize) -> bool {
         }
     }
     name > 0
+}
+
+/// The words after `at` up to the end of the next clause (a comma, semicolon, colon, bracket or
+/// sentence stop after at least one word), within [`WINDOW`] bytes.
+fn clause_after(text: &str, at: usize) -> &str {
+    let end = ceil_boundary(text, (at + WINDOW).min(text.len()));
+    let tail = &text[at..end];
+    // Past the first comma (the one that closes a fronted phrase), to the next stop.
+    let first = tail.find([',', ';']).map_or(0, |i| i + 1);
+    let stop = tail[first..]
+        .find([',', ';', ':', '(', '.', '!', '?'])
+        .map_or(tail.len(), |i| first + i);
+    &tail[..stop]
 }
 
 /// "had taken", "had been", "had already": a look back from the story's time.
