@@ -347,6 +347,37 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
         {
             return false;
         }
+        "ordinal-unit-of" => {
+            // The expression is "the fifty-third day", as both corpora mark it; "of the siege"
+            // says what it counts within and stays outside (time/counted.rs reads it).
+            if let Some(unit) = cand.parts[Part::Unit as usize] {
+                cand.span.end = unit.end;
+                cand.core.end = unit.end;
+            }
+        }
+        "double-year" => {
+            // The second year is the first's neighbour (the next; the previous for BC), written
+            // by its last digits; a three-digit first year needs an era or a word of time.
+            let (Some(y), Some(yy)) = (cand.part(text, Part::Y), cand.part(text, Part::Yy2)) else {
+                return false;
+            };
+            let first: i32 = y.parse().unwrap_or(0);
+            let tail: i32 = yy.parse().unwrap_or(-1);
+            let modulus = 10i32.pow(yy.len() as u32);
+            let bc = cand
+                .part(text, Part::Era)
+                .is_some_and(|e| e.starts_with(['B', 'b']));
+            let neighbour = if bc { first - 1 } else { first + 1 };
+            let cued = y.len() == 4
+                || cand.has(Part::Era)
+                || matches!(
+                    before.as_str(),
+                    "in" | "of" | "from" | "c" | "ca" | "circa" | "about" | "year" | "until"
+                );
+            if yy.len() >= y.len() || neighbour.rem_euclid(modulus) != tail || !cued {
+                return false;
+            }
+        }
         "year-range-short" => {
             // "1914–18" only when the second part can be a later year in the same century.
             let y: i32 = text[cand.parts[Part::Y as usize].unwrap().start..]

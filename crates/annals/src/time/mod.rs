@@ -7,6 +7,7 @@
 pub mod anchor;
 pub mod calendars;
 mod context;
+mod counted;
 mod date_math;
 pub mod lexicon;
 mod lookalikes;
@@ -298,6 +299,7 @@ pub fn tag_with(text: &str, segmented: &Segmented, config: &Config) -> Vec<Timex
     let (mut out, borrows) = story::walk(text, segmented, config, &candidates, &prepared);
     borrow_from_next(text, &mut out, &borrows);
     bc_range_starts(text, &mut out);
+    counted::date_counted_periods(text, &candidates, &mut out);
     out
 }
 

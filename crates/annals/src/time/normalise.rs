@@ -242,7 +242,7 @@ pub fn normalise(text: &str, c: &Candidate) -> Option<Normalised> {
         Kind::Ref
             if matches!(
                 super::rules::rules().names[c.rule],
-                "story-time" | "ordinal-day-of"
+                "story-time" | "ordinal-day-of" | "ordinal-unit-of"
             ) =>
         {
             out.meaning = Meaning::StoryTime;
@@ -462,7 +462,7 @@ fn date_meaning(text: &str, c: &Candidate, modifier: &mut Option<Mod>) -> Option
         None
     };
 
-    if name == "year-range-short" {
+    if name == "year-range-short" || name == "double-year" {
         // Only the first year is this expression; the second is emitted by `second_of_range`.
         let y = match year? {
             Year::Full(y) => y,

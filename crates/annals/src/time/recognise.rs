@@ -429,9 +429,12 @@ mod tests {
                 } else {
                     "in "
                 };
-                // A fiscal period is one only before "ended".
+                // A fiscal period is one only before "ended"; a counted day or year only before
+                // what it counts within (which stays outside the expression).
                 let suffix = if rule.name == "period-ended" {
                     " ended March 31"
+                } else if rule.name == "ordinal-unit-of" {
+                    " of the siege"
                 } else {
                     ""
                 };

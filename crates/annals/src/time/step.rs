@@ -345,14 +345,29 @@ pub(super) fn step(
         split,
         glance,
     };
-    if rule == "year-range-short" {
-        // "1914–18" is two years: the first as written, the second completed from the first.
+    if rule == "year-range-short" || rule == "double-year" {
+        // "1914–18" is two years: the first as written, the second completed from the first;
+        // "446/5 BC" the year and the one before it, both BC.
         if let (Some(y), Some(yy)) = (
             cand.parts[recognise::Part::Y as usize],
             cand.parts[recognise::Part::Yy2 as usize],
         ) {
-            let first: i32 = text[y.start..y.end].parse().unwrap_or(0);
-            let second = first - first % 100 + text[yy.start..yy.end].parse::<i32>().unwrap_or(0);
+            let digits = &text[yy.start..yy.end];
+            let modulus = 10i32.pow(digits.len() as u32);
+            let bc = cand
+                .part(text, recognise::Part::Era)
+                .is_some_and(|e| e.starts_with(['B', 'b']));
+            let sign = if bc { -1 } else { 1 };
+            let written: i32 = text[y.start..y.end].parse().unwrap_or(0);
+            let first = sign * written;
+            let near = if bc { written - 1 } else { written + 1 };
+            let second =
+                sign * (near - near.rem_euclid(modulus) + digits.parse::<i32>().unwrap_or(0));
+            let yy = if rule == "double-year" {
+                Span::new(yy.start, cand.span.end)
+            } else {
+                yy
+            };
             let pair = [(y, first), (yy, second)]
                 .into_iter()
                 .map(|(span, year)| {

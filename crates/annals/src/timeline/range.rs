@@ -11,6 +11,7 @@ const JOINTS: &[(&str, &str)] = &[
     ("-", ""),
     ("–", ""),
     ("—", ""),
+    ("/", ""),
     ("to", "from"),
     ("until", "from"),
     ("till", "from"),
