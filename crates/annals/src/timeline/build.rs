@@ -108,6 +108,21 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
             };
         let head_event = &analysis.events[head];
         let how = analysis.event_times[head].how;
+        // A day the story reached sentences ago, or before a paragraph break, is no longer
+        // certain to be the day of what is told now; its month still is (a historian writes
+        // "then, in June" rather than repeating "on 4 June").
+        let (distance, paragraph_break) =
+            super::explain::distance(text, seg, t, sentence.span.start);
+        let (date, interval) = match (how, range) {
+            (Some(How::Inherited), None) if distance > 1 || paragraph_break => {
+                let month = coarser(&date);
+                match interval::of_value(&month, modifier) {
+                    Some(i) => (month, i),
+                    None => (date, interval),
+                }
+            }
+            _ => (date, interval),
+        };
         let ordering = analysis.event_times[head].relation.map(|r| Ordering {
             kind: r.kind,
             event: doc.slice(analysis.events[r.event].span).to_string(),
@@ -165,8 +180,8 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
                     )
                 }),
             )),
-            distance: super::explain::distance(text, seg, t, sentence.span.start).0 as u32,
-            paragraph_break: super::explain::distance(text, seg, t, sentence.span.start).1,
+            distance: distance as u32,
+            paragraph_break,
             happening: how != Some(How::Inherited)
                 || group.events.iter().any(|&e| {
                     super::happening::reports_happening(
@@ -275,6 +290,19 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
     }
     out.sort_by_key(|e| e.span.start);
     out
+}
+
+/// A day (or a time of a day) as the month that holds it; anything coarser as it is.
+fn coarser(d: &crate::time::Date) -> crate::time::Date {
+    use crate::time::Within;
+    match d.within {
+        Within::Day(m @ Some(_), _) => crate::time::Date {
+            within: Within::Month(m),
+            time: None,
+            ..*d
+        },
+        _ => *d,
+    }
 }
 
 fn collapse(s: &str) -> String {

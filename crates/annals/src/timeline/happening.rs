@@ -68,10 +68,14 @@ pub(super) fn reports_happening(text: &str, seg: &Segmented, upos: &[Upos], head
             return false;
         }
     }
-    // Words inside quotation marks are someone's speech, not the narrative.
+    // Words inside quotation marks are someone's speech, not the narrative. Only double marks
+    // count: a single one is as often an apostrophe or a transliteration's ayn ("Mu‘awiya").
     let quotes = seg.tokens[sentence.tokens.start..head.token]
         .iter()
-        .filter(|t| t.kind == TokenKind::Quote)
+        .filter(|t| {
+            t.kind == TokenKind::Quote
+                && matches!(t.text(text), "\"" | "\u{201c}" | "\u{201d}" | "\u{201e}" | "\u{ab}" | "\u{bb}")
+        })
         .count();
     if quotes % 2 == 1 {
         return false;
