@@ -234,7 +234,11 @@ fn history_dev_set_timelines() {
         accuracy.push((half, t.accuracy()));
     }
     floor("history tune accuracy", accuracy[0].1, HISTORY_FLOORS.tune);
-    floor("history check accuracy", accuracy[1].1, HISTORY_FLOORS.check);
+    floor(
+        "history check accuracy",
+        accuracy[1].1,
+        HISTORY_FLOORS.check,
+    );
 }
 
 /// Floors a little under the figures of the closing note of issue 19.

@@ -253,6 +253,8 @@ struct StyleSuffixes {
     marker: Regex,
     /// A marker before the date: "O.S. 5 November 1688".
     prefix: Regex,
+    /// A gloss in the lunar calendar after it.
+    lunar: Regex,
 }
 
 static STYLE_SUFFIXES: LazyLock<StyleSuffixes> = LazyLock::new(|| {
@@ -277,6 +279,11 @@ static STYLE_SUFFIXES: LazyLock<StyleSuffixes> = LazyLock::new(|| {
         )),
         prefix: build(format!(
             r"(?:\(\s*(?P<p>{marker})\s*\)|(?P<p2>{marker}))\s*$"
+        )),
+        // "April 1, 1919 (lunar March 1)": the day in the old lunar calendar, a gloss that is
+        // part of the date, not a date of its own.
+        lunar: build(x(
+            r"\s*[\(\[]\s*(?:the\s+)?(?:lunar|lunisolar|old)(?:\s+calendar)?,?\s+(?:{DAYNUM}\s+{MONTH}|{MONTH}\s+{DAYNUM}|(?:the\s+)?{DAYNUM}\s+(?:day\s+)?of\s+the\s+\w+\s+month|\w+\s+month\s+{DAYNUM})\s*[\)\]]",
         )),
     }
 });
@@ -321,6 +328,11 @@ fn style_suffix(text: &str, cand: &mut Candidate) {
     let input = Input::new(text)
         .range(cand.span.end..)
         .anchored(regex_automata::Anchored::Yes);
+    if let Some(m) = suffixes.lunar.find(input.clone()) {
+        cand.span.end = m.end();
+        cand.core.end = m.end();
+        return;
+    }
     let mut caps = suffixes.dual.create_captures();
     suffixes.dual.search_captures(&input, &mut caps);
     if let Some(m) = caps.get_match() {

@@ -74,7 +74,10 @@ pub(super) fn reports_happening(text: &str, seg: &Segmented, upos: &[Upos], head
         .iter()
         .filter(|t| {
             t.kind == TokenKind::Quote
-                && matches!(t.text(text), "\"" | "\u{201c}" | "\u{201d}" | "\u{201e}" | "\u{ab}" | "\u{bb}")
+                && matches!(
+                    t.text(text),
+                    "\"" | "\u{201c}" | "\u{201d}" | "\u{201e}" | "\u{ab}" | "\u{bb}"
+                )
         })
         .count();
     if quotes % 2 == 1 {
