@@ -146,20 +146,29 @@ const ISLAMIC: &[&str] = &[
 /// Whether a document tells the Islamic world's history: its words abound (an Arabic article
 /// "al-" counts too) and outnumber those of other lands.
 pub fn islamic_context(text: &str) -> bool {
-    let words = text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '-'));
     let mut islamic = 0;
-    for w in words {
-        if ISLAMIC.contains(&w) || w.starts_with("al-") || w.starts_with("Al-") {
+    let mut other = 0;
+    for w in text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '-')) {
+        if w.starts_with("al-") || w.starts_with("Al-") {
             islamic += 1;
+        } else if w.starts_with(|c: char| c.is_alphabetic()) {
+            if ISLAMIC.contains(&w) {
+                islamic += 1;
+            } else if w.starts_with(|c: char| c.is_uppercase())
+                && (ELSEWHERE.contains(&w) || BRITISH.contains(&w) || RUSSIAN.contains(&w))
+            {
+                other += 1;
+            }
         }
     }
-    let other =
-        count_words(text, ELSEWHERE) + count_words(text, BRITISH) + count_words(text, RUSSIAN);
     islamic >= 10 && islamic > 2 * other
 }
 
 fn count_words(text: &str, list: &[&str]) -> usize {
-    text.split(|c: char| !c.is_alphabetic())
+    // Only capitalised words and "al-" names can be in the lists: test the first byte before
+    // anything else, as this reads every word of the document.
+    text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '-'))
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()) || w.starts_with("al-"))
         .filter(|w| list.contains(w))
         .count()
 }

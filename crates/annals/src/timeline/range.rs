@@ -59,7 +59,12 @@ fn joined(
         let ((first, from), (last, to)) = (date(a)?, date(b)?);
         let same_sentence = seg.sentence_at(a.span.start)?.span.contains(&b.span);
         let gap = text.get(a.span.end..b.span.start)?.trim().to_lowercase();
-        let opener = text[..a.span.start]
+        // The word before the range (a bounded look back: the text may be one long line).
+        let mut back = a.span.start.saturating_sub(32);
+        while !text.is_char_boundary(back) {
+            back -= 1;
+        }
+        let opener = text[back..a.span.start]
             .split_whitespace()
             .next_back()
             .unwrap_or("")
