@@ -40,6 +40,20 @@ struct Node {
     prev: Option<Rc<Node>>,
 }
 
+// A long document makes a long chain: dropping it node by node, not recursively (which would
+// overflow the stack on a one-line 50 MB text).
+impl Drop for Node {
+    fn drop(&mut self) {
+        let mut prev = self.prev.take();
+        while let Some(node) = prev {
+            match Rc::try_unwrap(node) {
+                Ok(mut node) => prev = node.prev.take(),
+                Err(_) => break,
+            }
+        }
+    }
+}
+
 /// One candidate story line.
 #[derive(Clone)]
 struct Line {
@@ -136,6 +150,9 @@ pub(super) fn walk(
         _ => start,
     };
     let shape = Shape::of(text, seg);
+    // A developer's view of the choices: ANNALS_DEBUG_STORY=1 prints every line's costs to
+    // standard error (see docs/DESIGN.md, "The story line").
+    let debug = std::env::var_os("ANNALS_DEBUG_STORY").is_some();
     let mut beam: Vec<(f64, Line)> = vec![(0.0, start)];
     let mut paragraph = None;
     for (k, prep) in prepared.iter().enumerate() {
@@ -184,7 +201,7 @@ pub(super) fn walk(
                     0.0
                 };
                 let (aside, advance) = (aside + lost, advance + lost);
-                if std::env::var_os("ANNALS_DEBUG_STORY").is_some() {
+                if debug {
                     eprintln!(
                         "{:>6} {:<28} story {:<14} -> {:<14} adv {:.2} aside {:.2} ({:?}) line cost {:.2}",
                         candidates[k].span.start,
