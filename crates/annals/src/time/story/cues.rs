@@ -325,6 +325,23 @@ impl Cues {
     }
 }
 
+/// Whether two expressions are the ends of one range: "27 B.C. to 14 A.D.", "1453-1461",
+/// "between 1840 and 1842" (only the words that join a range's ends stand between them).
+pub(in crate::time) fn range_joined(text: &str, first: &Candidate, second: &Candidate) -> bool {
+    let Some(gap) = text.get(first.span.end..second.span.start) else {
+        return false;
+    };
+    match gap.trim() {
+        "-" | "–" | "—" | "to" | "till" => true,
+        "and" => {
+            let back = first.span.start.saturating_sub(12);
+            text.get(back..first.span.start)
+                .is_some_and(|b| b.trim_end().to_lowercase().ends_with("between"))
+        }
+        _ => false,
+    }
+}
+
 /// The words of the expression's clause before it: from the last clause mark (comma, semicolon,
 /// colon, bracket, dash) or the sentence's start.
 fn clause_before(text: &str, sentence: usize, at: usize) -> &str {

@@ -161,6 +161,7 @@ pub(super) fn walk(
         let cues = Cues::of(text, &shape, &candidates[k], prep, paragraph != Some(here));
         paragraph = Some(here);
         let mut next: Vec<(f64, Line)> = Vec::with_capacity(beam.len() * 3);
+        let range_end = k > 0 && cues::range_joined(text, &candidates[k - 1], &candidates[k]);
         // The other reading, if any, is a branch of its own, a little dearer: on a tie the
         // expression means what it says on its own.
         let other = prep.other.as_ref().map(|norm| Prepared {
@@ -185,7 +186,16 @@ pub(super) fn walk(
                     &line.anchor,
                     Before { last: line.last() },
                 );
-                let jump = cues.jump(&stepped);
+                // The far end of a range the story just moved to ("27 B.C. to 14 A.D.") extends
+                // that move: the story is the whole range, not a second jump from its start.
+                let jump = if range_end
+                    && line.last().is_some_and(|t| {
+                        t.role == Role::Story && t.span.start >= candidates[k - 1].span.start
+                    }) {
+                    0.0
+                } else {
+                    cues.jump(&stepped)
+                };
                 let mut aside = cues.aside_cost(line.paragraph == here, jump);
                 // Of two readings, the one nearer the story is the likelier even as an aside: "the
                 // third century" in a story of A.D. 890 told in Hijri years is the ninth.
