@@ -180,6 +180,9 @@ pub fn anchor_events(
             .iter()
             .copied()
             .filter(|&k| sentence.span.contains(&timexes[k].span))
+            // "Since 1644" tells when a state began ("compulsory since 1644"), not when anything
+            // of its sentence happened.
+            .filter(|&k| timexes[k].role != crate::time::Role::Aside(crate::time::Aside::Since))
             .collect();
         let reference = lo
             .checked_sub(1)
