@@ -69,9 +69,11 @@ fn joined(
             .next_back()
             .unwrap_or("")
             .to_lowercase();
-        let joined = JOINTS
-            .iter()
-            .any(|(joint, open)| gap == *joint && (open.is_empty() || opener == *open));
+        let joined = JOINTS.iter().any(|(joint, open)| {
+            // A bracket opens a range as "from" does: "Claudius (41 to 54 A.D.)".
+            gap == *joint
+                && (open.is_empty() || opener == *open || (*open == "from" && opener == "("))
+        });
         (same_sentence && joined && from.start <= to.start && from.end <= to.end).then_some((
             first,
             last,
