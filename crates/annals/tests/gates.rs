@@ -249,7 +249,7 @@ struct HistoryFloors {
 }
 
 const HISTORY_FLOORS: HistoryFloors = HistoryFloors {
-    tune: 78.0,
-    check: 70.0,
-    lead: 10.0,
+    tune: 80.0,
+    check: 75.0,
+    lead: 13.0,
 };
