@@ -33,7 +33,22 @@ fn year_cue(word: &str) -> bool {
             | "by"
             | "from"
             | "before"
+            | "after"
     )
+}
+
+/// Whether a word is a name: capitalised, or a capitalised name behind an Arabic article
+/// ("ash-Shahrastani", "al-Ghazzali").
+fn name_like(word: &str) -> bool {
+    if word.starts_with(char::is_uppercase) {
+        return true;
+    }
+    word.split_once('-').is_some_and(|(article, name)| {
+        (2..=3).contains(&article.len())
+            && article.starts_with('a')
+            && article.chars().all(|c| c.is_ascii_lowercase())
+            && name.starts_with(char::is_uppercase)
+    })
 }
 
 /// Where the word before `at` starts (skipping spaces), for the word before that.
@@ -181,8 +196,8 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, name: &str) -> bool {
         }
         // "In 348 Pachomius died": a name may follow a year after "in" or "c.", but "about 400
         // Greeks" counts them.
-        let word = word_after(text, end);
-        if text[end..].starts_with(char::is_whitespace) && word.starts_with(char::is_uppercase) {
+        let token = text[end..].split_whitespace().next().unwrap_or("");
+        if text[end..].starts_with(char::is_whitespace) && name_like(token) {
             return matches!(cue.as_str(), "in" | "c" | "ca" | "circa");
         }
         return free_after(text, end, true);
