@@ -1,9 +1,8 @@
 //! `annals eval-timeline`: how many hand-dated happenings a timeline dates right.
 
 use annals::eval::timeline::{self as score, GoldDocument, SystemEntry, TimelineReport};
-use annals::pipeline::{Pipeline, TagOptions};
+use annals::pipeline::Pipeline;
 use annals::timeline::Timeline;
-use annals::Document;
 use anyhow::{bail, Context};
 use rayon::prelude::*;
 use std::fmt::Write as _;
@@ -112,22 +111,11 @@ fn names(e: &SystemEntry, d: &GoldDocument) -> bool {
 /// Timelines of the gold texts, built as `annals timeline` builds them.
 fn own_timelines(gold: &[GoldDocument], all: bool) -> anyhow::Result<Vec<SystemEntry>> {
     let pipeline = Pipeline::new();
-    let opts = TagOptions::full();
     let parts: Vec<anyhow::Result<Timeline>> = gold
         .par_iter()
         .map(|g| {
-            let doc = Document {
-                path: g.path.clone(),
-                ..Document::from_text(&g.text)
-            };
-            let analysis = pipeline
-                .analyse(&doc, &opts)
-                .with_context(|| format!("analysing {}", g.path.display()))?;
-            Ok(if all {
-                Timeline::from_document_all(&doc, &analysis)
-            } else {
-                Timeline::from_document(&doc, &analysis)
-            })
+            g.timeline(&pipeline, all)
+                .with_context(|| format!("analysing {}", g.path.display()))
         })
         .collect();
     let mut out = Vec::new();

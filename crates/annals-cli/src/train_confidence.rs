@@ -1,10 +1,9 @@
 //! `annals train confidence`: fit the entry confidence model on hand-dated happenings.
 
 use annals::eval::timeline as score;
-use annals::pipeline::{Pipeline, TagOptions};
+use annals::pipeline::Pipeline;
 use annals::timeline::confidence::{self, Model};
-use annals::timeline::{Entry, Timeline};
-use annals::Document;
+use annals::timeline::Entry;
 use anyhow::Context;
 use std::path::PathBuf;
 
@@ -25,18 +24,12 @@ pub fn samples(
     gold: &[score::GoldDocument],
 ) -> anyhow::Result<Vec<([f64; confidence::FEATURES.len()], bool)>> {
     let pipeline = Pipeline::new();
-    let opts = TagOptions::full();
     let mut entries: Vec<Entry> = Vec::new();
     let mut system = Vec::new();
     for g in gold {
-        let doc = Document {
-            path: g.path.clone(),
-            ..Document::from_text(&g.text)
-        };
-        let analysis = pipeline
-            .analyse(&doc, &opts)
+        let t = g
+            .timeline(&pipeline, false)
             .with_context(|| format!("analysing {}", g.path.display()))?;
-        let t = Timeline::from_document(&doc, &analysis);
         for mut e in score::entries_of(&t) {
             e.index += entries.len();
             system.push(e);

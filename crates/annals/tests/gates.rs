@@ -198,7 +198,6 @@ fn event_tagger_trained_on_aquaint_scores_timebank() {
 #[test]
 fn history_dev_set_timelines() {
     use annals::eval::timeline as score;
-    use annals::timeline::Timeline;
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/dev/history");
     let pipeline = Pipeline::new();
     let mut accuracy = Vec::new();
@@ -206,12 +205,7 @@ fn history_dev_set_timelines() {
         let gold = score::read_gold(&root.join(half)).unwrap();
         let mut entries = Vec::new();
         for g in &gold {
-            let doc = Document {
-                path: g.path.clone(),
-                ..Document::from_text(&g.text)
-            };
-            let analysis = pipeline.analyse(&doc, &TagOptions::full()).unwrap();
-            entries.extend(score::entries_of(&Timeline::from_document(&doc, &analysis)));
+            entries.extend(score::entries_of(&g.timeline(&pipeline, false).unwrap()));
         }
         let report = score::score(&gold, &entries);
         let naive = score::score(&gold, &score::baseline_last_date(&gold));

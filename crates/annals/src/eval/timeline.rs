@@ -67,6 +67,22 @@ pub struct GoldDocument {
     pub items: Vec<Located>,
 }
 
+impl GoldDocument {
+    /// Its timeline as `annals timeline` builds it (`all`: as `--all` does).
+    pub fn timeline(&self, pipeline: &crate::Pipeline, all: bool) -> Result<Timeline> {
+        let doc = crate::Document {
+            path: self.path.clone(),
+            ..crate::Document::from_text(&self.text)
+        };
+        let analysis = pipeline.analyse(&doc, &crate::TagOptions::full())?;
+        Ok(if all {
+            Timeline::from_document_all(&doc, &analysis)
+        } else {
+            Timeline::from_document(&doc, &analysis)
+        })
+    }
+}
+
 /// A gold happening with its place in the text and its days.
 #[derive(Clone, Debug)]
 pub struct Located {
