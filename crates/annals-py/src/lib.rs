@@ -269,7 +269,7 @@ fn entities<'py>(
 
 /// One merged timeline of many documents, as `annals timeline --format json` (version 3).
 #[pyfunction]
-#[pyo3(signature = (sources, *, dct=None, mode=None, julian_until=None, authority=None, date_from=None, date_to=None, who=None, place=None, min_confidence=0.0, format="text", lossy=false, max_bytes=u64::MAX, threads=None))]
+#[pyo3(signature = (sources, *, dct=None, mode=None, julian_until=None, authority=None, date_from=None, date_to=None, who=None, place=None, min_confidence=0.0, all=false, format="text", lossy=false, max_bytes=u64::MAX, threads=None))]
 #[allow(clippy::too_many_arguments)]
 fn timeline<'py>(
     py: Python<'py>,
@@ -283,6 +283,7 @@ fn timeline<'py>(
     who: Option<String>,
     place: Option<String>,
     min_confidence: f32,
+    all: bool,
     format: &str,
     lossy: bool,
     max_bytes: u64,
@@ -320,7 +321,11 @@ fn timeline<'py>(
             // Unnamed texts are told apart in `sources` by their position: text-1, text-2…
             let doc = reading.document(s, &format!("text-{}", i + 1))?;
             let analysis = pipeline.analyse(&doc, &opts)?;
-            Ok::<_, Error>(Timeline::from_document(&doc, &analysis))
+            Ok::<_, Error>(if all {
+                Timeline::from_document_all(&doc, &analysis)
+            } else {
+                Timeline::from_document(&doc, &analysis)
+            })
         })?;
         let parts: Vec<Timeline> = parts.into_iter().collect::<Result<_, _>>().map_err(to_py)?;
         let mut merged = Timeline::merge(parts);

@@ -126,6 +126,15 @@ def test_timeline_filters_match_the_cli():
     assert all(e["start"] >= "1920-06" for e in py["entries"])
 
 
+def test_timeline_all_is_the_cli_all():
+    cli = json.loads(run_cli("timeline", "--format", "json", "--all", str(REFERENCE)))
+    py = annals.timeline(REFERENCE, all=True)
+    assert py == cli
+    # Every dated sentence: more entries than the happenings alone, some marked as no happening.
+    assert len(py["entries"]) > len(annals.timeline(REFERENCE)["entries"])
+    assert any(e["happening"] is False for e in py["entries"])
+
+
 def test_entities_are_the_cli_json_exactly():
     cli = json.loads(run_cli("entities", "--format", "json", str(REFERENCE)))
     py = annals.entities(REFERENCE)

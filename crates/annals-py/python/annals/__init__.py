@@ -175,6 +175,7 @@ def timeline(
     who: Optional[str] = None,
     where: Optional[str] = None,
     min_confidence: float = 0.0,
+    all: bool = False,  # noqa: A002 (the CLI's --all)
     format: str = "text",
     lossy: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -193,7 +194,10 @@ def timeline(
     date_from, date_to: keep entries overlapping this range (``YYYY``, ``YYYY-MM`` or
         ``YYYY-MM-DD``; ``date_to`` includes its whole year, month or day).
     who, where: keep entries with an actor / a place whose name contains this text.
-    min_confidence: keep entries at least this confident (0.6 drops inherited dates).
+    min_confidence: keep entries at least this confident (a calibrated probability that the
+        date is right).
+    all: keep every dated sentence as an entry, not only those that report a happening
+        (states, plans and commentary that inherit the story's date are left out by default).
     threads: documents analysed in parallel (all cores by default).
     as_frame: a DataFrame with one row per entry instead (the CLI's CSV columns).
     """
@@ -208,6 +212,7 @@ def timeline(
         who=who,
         place=where,
         min_confidence=min_confidence,
+        all=all,
         format=format,
         lossy=lossy,
         max_bytes=max_bytes,

@@ -41,6 +41,7 @@ def timeline(
     who: Optional[str] = None,
     place: Optional[str] = None,
     min_confidence: float = 0.0,
+    all: bool = False,
     format: str = "text",
     lossy: bool = False,
     max_bytes: int = ...,
