@@ -143,34 +143,63 @@ const ISLAMIC: &[&str] = &[
     "mosque",
 ];
 
-/// Whether a document tells the Islamic world's history: its words abound (an Arabic article
-/// "al-" counts too) and outnumber those of other lands.
-pub fn islamic_context(text: &str) -> bool {
-    let mut islamic = 0;
-    let mut other = 0;
-    for w in text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '-')) {
-        if w.starts_with("al-") || w.starts_with("Al-") {
-            islamic += 1;
-        } else if w.starts_with(|c: char| c.is_alphabetic()) {
-            if ISLAMIC.contains(&w) {
-                islamic += 1;
-            } else if w.starts_with(|c: char| c.is_uppercase())
-                && (ELSEWHERE.contains(&w) || BRITISH.contains(&w) || RUSSIAN.contains(&w))
-            {
-                other += 1;
-            }
-        }
-    }
-    islamic >= 10 && islamic > 2 * other
+/// How often a document names the lands whose calendars its dates may be in: the Islamic
+/// world's (an Arabic article "al-" counts too), Britain's, Russia's, and others' (whose dates
+/// are Gregorian already). Counted once, in one pass over the document, when first asked: the
+/// Hijri reading (`step::read_in_context`) and the Old Style one ([`old_style_context`]) both
+/// read them.
+pub struct Lands<'a> {
+    text: &'a str,
+    counts: std::cell::OnceCell<LandCounts>,
 }
 
-fn count_words(text: &str, list: &[&str]) -> usize {
-    // Only capitalised words and "al-" names can be in the lists: test the first byte before
-    // anything else, as this reads every word of the document.
-    text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '-'))
-        .filter(|w| w.starts_with(|c: char| c.is_uppercase()) || w.starts_with("al-"))
-        .filter(|w| list.contains(w))
-        .count()
+#[derive(Clone, Copy, Default)]
+struct LandCounts {
+    islamic: usize,
+    british: usize,
+    russian: usize,
+    elsewhere: usize,
+}
+
+impl<'a> Lands<'a> {
+    pub fn of(text: &'a str) -> Lands<'a> {
+        Lands {
+            text,
+            counts: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn counts(&self) -> LandCounts {
+        *self.counts.get_or_init(|| {
+            let mut n = LandCounts::default();
+            for w in self
+                .text
+                .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '-'))
+            {
+                // Test the first letter before the lists: this reads every word of the document.
+                if w.starts_with("al-") || w.starts_with("Al-") || ISLAMIC.contains(&w) {
+                    n.islamic += 1;
+                } else if w.starts_with(|c: char| c.is_uppercase()) {
+                    // The lists are disjoint: a word counts for one land at most.
+                    if BRITISH.contains(&w) {
+                        n.british += 1;
+                    } else if RUSSIAN.contains(&w) {
+                        n.russian += 1;
+                    } else if ELSEWHERE.contains(&w) {
+                        n.elsewhere += 1;
+                    }
+                }
+            }
+            n
+        })
+    }
+
+    /// Whether the document tells the Islamic world's history: its words abound and outnumber
+    /// those of other lands.
+    pub fn islamic(&self) -> bool {
+        let n = self.counts();
+        n.islamic >= 10 && n.islamic > 2 * (n.british + n.russian + n.elsewhere)
+    }
 }
 
 /// Whether a document's unmarked day dates are Old Style, from the document as a whole:
@@ -183,7 +212,7 @@ fn count_words(text: &str, list: &[&str]) -> usize {
 /// `marks` counts (Old-Style-as-rule, New-Style-as-rule) votes from the written markers and
 /// `days` gives the Gregorian day dates the document writes.
 pub fn old_style_context(
-    text: &str,
+    lands: &Lands,
     marks: (usize, usize),
     days: &[jiff::civil::Date],
 ) -> Option<OldStyleContext> {
@@ -209,11 +238,12 @@ pub fn old_style_context(
     if days.is_empty() {
         return None;
     }
-    let (british, russian, elsewhere) = (
-        count_words(text, BRITISH),
-        count_words(text, RUSSIAN),
-        count_words(text, ELSEWHERE),
-    );
+    let LandCounts {
+        british,
+        russian,
+        elsewhere,
+        ..
+    } = lands.counts();
     let dominant = |n: usize, other: usize| n >= 5 && n > 2 * (other + elsewhere);
     if dominant(british, russian) && reform(BRITISH_REFORM) {
         return Some(OldStyleContext {

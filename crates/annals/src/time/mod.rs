@@ -292,10 +292,11 @@ pub fn tag_with(text: &str, segmented: &Segmented, config: &Config) -> Vec<Timex
         .iter()
         .map(|c| step::prepare(text, c, config.mode))
         .collect();
+    let lands = calendars::Lands::of(text);
     if config.mode == Mode::Narrative {
-        step::read_in_context(text, &candidates, &mut prepared);
+        step::read_in_context(text, &lands, &candidates, &mut prepared);
     }
-    let config = &old_style(text, config, &candidates, &prepared);
+    let config = &old_style(text, &lands, config, &candidates, &prepared);
     let (mut out, borrows) = story::walk(text, segmented, config, &candidates, &prepared);
     borrow_from_next(text, &mut out, &borrows);
     bc_range_starts(text, &mut out);
@@ -307,6 +308,7 @@ pub fn tag_with(text: &str, segmented: &Segmented, config: &Config) -> Vec<Timex
 /// kept; otherwise `config.old_style` says whether the document's context decides.
 fn old_style(
     text: &str,
+    lands: &calendars::Lands,
     config: &Config,
     candidates: &[recognise::Candidate],
     prepared: &[Option<step::Prepared>],
@@ -351,7 +353,7 @@ fn old_style(
                 })
                 .filter_map(|(y, m, d)| jiff::civil::Date::new(y as i16, m as i8, d as i8).ok())
                 .collect();
-            calendars::old_style_context(text, marks, &days)
+            calendars::old_style_context(lands, marks, &days)
         }
     };
     match context {

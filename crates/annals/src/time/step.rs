@@ -31,6 +31,7 @@ pub(super) struct Prepared {
 /// can be nothing else. Elsewhere such small numbers are no years at all.
 pub(super) fn read_in_context(
     text: &str,
+    lands: &calendars::Lands,
     candidates: &[Candidate],
     prepared: &mut [Option<Prepared>],
 ) {
@@ -43,7 +44,7 @@ pub(super) fn read_in_context(
     // A history of the Islamic world that never writes a year of four digits nor an era counts
     // its years from the Hijra even where it does not say so ("the death of Tughril Beg in 455",
     // "in 459 the latter founded the Nizamite Academy").
-    let islamic = calendars::islamic_context(text);
+    let islamic = lands.islamic();
     let long_or_dated = candidates.iter().zip(prepared.iter()).any(|(c, p)| {
         let Some(p) = p else { return false };
         let written = &text[c.span.start..c.span.end];
