@@ -126,6 +126,14 @@ fn small_number(w: &str) -> Option<u32> {
         "seventeen" => 17,
         "eighteen" => 18,
         "nineteen" => 19,
+        "hundred" => 100,
+        _ => return tens(w),
+    })
+}
+
+/// "twenty" … "ninety": the tens, which also open a compound ordinal ("twenty first").
+fn tens(w: &str) -> Option<u32> {
+    Some(match w {
         "twenty" => 20,
         "thirty" => 30,
         "forty" => 40,
@@ -134,7 +142,6 @@ fn small_number(w: &str) -> Option<u32> {
         "seventy" => 70,
         "eighty" => 80,
         "ninety" => 90,
-        "hundred" => 100,
         _ => return None,
     })
 }
@@ -255,15 +262,7 @@ pub fn ordinal(word: &str) -> Option<u32> {
             "eightieth" => 80,
             "ninetieth" => 90,
             "hundredth" => 100,
-            "twenty" => 20,
-            "thirty" => 30,
-            "forty" => 40,
-            "fifty" => 50,
-            "sixty" => 60,
-            "seventy" => 70,
-            "eighty" => 80,
-            "ninety" => 90,
-            _ => return None,
+            other => tens(other)?,
         };
     }
     (total > 0).then_some(total)
