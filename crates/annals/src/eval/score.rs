@@ -91,10 +91,7 @@ fn first_difference(gold: &str, system: &str) -> Option<(usize, usize)> {
 }
 
 fn excerpt(text: &str, at: usize) -> String {
-    let mut start = at.saturating_sub(20);
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
+    let start = crate::text::floor_boundary(text, at.saturating_sub(20));
     text[start..].chars().take(40).collect()
 }
 

@@ -52,6 +52,8 @@ mod chars;
 mod sentences;
 mod tokens;
 
+pub(crate) use chars::{ceil_boundary, floor_boundary};
+
 use crate::document::Span;
 use serde::Serialize;
 

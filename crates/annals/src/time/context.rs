@@ -10,6 +10,7 @@ use super::words::{
     VERB_FOLLOWERS,
 };
 use super::Mod;
+use crate::text::ceil_boundary;
 use regex_automata::meta::Regex;
 use regex_automata::Input;
 use std::sync::LazyLock;
@@ -756,10 +757,7 @@ pub(super) fn accept(text: &str, cand: &mut Candidate, rule: &super::rules::Rule
         return true;
     }
     // Modifier extension: look at up to 40 bytes before the match.
-    let mut window_start = cand.core.start.saturating_sub(40);
-    while !text.is_char_boundary(window_start) {
-        window_start += 1;
-    }
+    let window_start = ceil_boundary(text, cand.core.start.saturating_sub(40));
     let window = &text[window_start..cand.core.start];
     // Counted offsets ("nearly two weeks ago") take the comparatives of amounts.
     let counted_offset = matches!(cand.kind, Kind::Offset) && cand.has(Part::N);

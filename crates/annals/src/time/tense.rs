@@ -2,6 +2,8 @@
 //! forms without a parser. News anchoring uses it to choose between the last and the next
 //! occurrence of a bare weekday or month ("met Tuesday" against "will meet Tuesday").
 
+use crate::text::{ceil_boundary, floor_boundary};
+
 /// Tense of the clause around an expression, used to pick a direction for bare weekdays and months.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tense {
@@ -178,14 +180,8 @@ pub fn tense_near(text: &str, start: usize, end: usize) -> Tense {
 
 /// The tense from markers up to 160 bytes before the expression and `ahead` bytes after it.
 fn tense_within(text: &str, start: usize, end: usize, ahead: usize) -> Tense {
-    let mut lo = start.saturating_sub(160);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    let mut hi = (end + ahead).min(text.len());
-    while !text.is_char_boundary(hi) {
-        hi -= 1;
-    }
+    let mut lo = ceil_boundary(text, start.saturating_sub(160));
+    let mut hi = floor_boundary(text, end + ahead);
     // The clause's tense is in its own sentence: "based" in the next one says nothing about
     // "expect ... by Dec. 15".
     let (from, to) = (lo, hi);

@@ -1,13 +1,12 @@
 //! The words around a candidate time expression, and the word lists the context checks in
 //! `context.rs` read them against (prepositions of time, words that open a clause, count nouns).
 
+use crate::text::floor_boundary;
+
 /// The word before `at` (lowercased), skipping spaces.
 pub(super) fn word_before(text: &str, at: usize) -> String {
     // A caller's offset arithmetic must not panic inside a multi-byte character.
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
+    let at = floor_boundary(text, at);
     let head = text[..at].trim_end();
     let start = head
         .rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
@@ -18,10 +17,7 @@ pub(super) fn word_before(text: &str, at: usize) -> String {
 
 /// The `n` words before `at` (lowercased), nearest first, skipping spaces and punctuation.
 pub(super) fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
+    let at = floor_boundary(text, at);
     text[..at]
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .filter(|w| !w.is_empty())

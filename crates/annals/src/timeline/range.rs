@@ -3,7 +3,7 @@
 //! BC)"). The entry covers the days from the first to the last.
 
 use super::interval::{self, Interval};
-use crate::text::Segmented;
+use crate::text::{floor_boundary, Segmented};
 use crate::time::{Date, Timex, TimexType, Value};
 
 /// Words that join a range's ends, and the word that must open the range for each ("" for none).
@@ -60,10 +60,7 @@ fn joined(
         let same_sentence = seg.sentence_at(a.span.start)?.span.contains(&b.span);
         let gap = text.get(a.span.end..b.span.start)?.trim().to_lowercase();
         // The word before the range (a bounded look back: the text may be one long line).
-        let mut back = a.span.start.saturating_sub(32);
-        while !text.is_char_boundary(back) {
-            back -= 1;
-        }
+        let back = floor_boundary(text, a.span.start.saturating_sub(32));
         let opener = text[back..a.span.start]
             .split_whitespace()
             .next_back()

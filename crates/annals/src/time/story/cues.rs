@@ -11,7 +11,7 @@ use super::super::recognise::Candidate;
 use super::super::step::{Prepared, Stepped};
 use super::super::value::Year;
 use super::super::{neighbours, tense, words, Aside};
-use crate::text::Segmented;
+use crate::text::{ceil_boundary, floor_boundary, Segmented};
 
 /// Story lines kept at once. Measured on the tune half of data/dev/history: see the closing
 /// note of issue 19.
@@ -110,6 +110,11 @@ pub(in crate::time) struct Cues {
     /// A bare number read as a year before what it may count: the cost of reading it as no
     /// date at all.
     pub(in crate::time) drop: Option<f64>,
+    /// "The first incursion since 1995": a span reaching from then up to the story's present.
+    since: bool,
+    /// "An assault that lasted until the fall of Budapest in February 1945": where what is told
+    /// ends.
+    until: bool,
 }
 
 impl Cues {
@@ -239,6 +244,8 @@ impl Cues {
             (true, true) => 2,
         };
         Cues {
+            since: before == "since",
+            until: neighbours::reaches_until(text, at),
             bracketed,
             fronted,
             heading: on_heading(text, cand.span.start, cand.span.end),
@@ -255,6 +262,31 @@ impl Cues {
     /// The cost of the story's move to the expression (see [`jump`]).
     pub(in crate::time) fn jump(&self, stepped: &Stepped) -> f64 {
         jump(stepped.kept.story_span(), stepped.moved.story_span())
+    }
+
+    /// What the expression's own words say of looking away, as the reading rules have it.
+    fn said_aside(&self, prep: &Prepared, stepped: &Stepped) -> Option<Aside> {
+        let kept = &stepped.kept;
+        if stepped.glance.flashback {
+            return Some(Aside::LookBack);
+        }
+        if self.since {
+            return Some(Aside::Since);
+        }
+        // A story with no date yet still starts where what is told ends ("The siege lasted
+        // until 1855").
+        if kept.has_story() && self.until {
+            return Some(Aside::Until);
+        }
+        // "… exposed for a planned campaign in 1976": a plan for a later year.
+        let later = match (stepped.date, kept.story_year()) {
+            (Some(d), Some(y)) => d.full_year().is_some_and(|dy| dy > y),
+            _ => false,
+        };
+        if prep.tense == tense::Tense::Future && later {
+            return Some(Aside::Plan);
+        }
+        None
     }
 
     /// What leaving the story where it is costs: more for an expression that opens its
@@ -281,8 +313,6 @@ impl Cues {
     /// away; with the reason an aside would give.
     pub(in crate::time) fn advance_cost(
         &self,
-        text: &str,
-        cand: &Candidate,
         prep: &Prepared,
         stepped: &Stepped,
         jump: f64,
@@ -292,7 +322,7 @@ impl Cues {
         } else {
             jump
         };
-        let said = said_aside(text, cand, prep, stepped);
+        let said = self.said_aside(prep, stepped);
         cost += match said {
             Some(Aside::Since | Aside::LookBack) => 2.0,
             Some(Aside::Until | Aside::Plan) => 1.5,
@@ -423,47 +453,6 @@ fn on_heading(text: &str, start: usize, end: usize) -> bool {
         && !line.ends_with(['.', '!', '?', ':', ';', ','])
         && line_start > 0
         && text[..line_start - 1].ends_with('\n')
-}
-
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-fn ceil_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
-}
-
-/// What the expression's own words say of looking away, as the reading rules have it.
-fn said_aside(text: &str, cand: &Candidate, prep: &Prepared, stepped: &Stepped) -> Option<Aside> {
-    let kept = &stepped.kept;
-    if stepped.glance.flashback {
-        return Some(Aside::LookBack);
-    }
-    // "The first incursion since 1995": a span reaching from then up to the story's present.
-    if words::word_before(text, cand.span.start) == "since" {
-        return Some(Aside::Since);
-    }
-    // "An assault that lasted until the fall of Budapest in February 1945": the end of what is
-    // told reaches ahead (a story with no date yet still starts there: "The siege lasted until
-    // 1855").
-    if kept.has_story() && neighbours::reaches_until(text, cand.span.start) {
-        return Some(Aside::Until);
-    }
-    // "… exposed for a planned campaign in 1976": a plan for a later year.
-    let later = match (stepped.date, kept.story_year()) {
-        (Some(d), Some(y)) => d.full_year().is_some_and(|dy| dy > y),
-        _ => false,
-    };
-    if prep.tense == tense::Tense::Future && later {
-        return Some(Aside::Plan);
-    }
-    None
 }
 
 /// What the story's move from `from` to `to` costs: nothing within or a little ahead, a little

@@ -72,6 +72,26 @@ impl Line {
         self.out.as_deref().map(|n| &n.timex)
     }
 
+    /// Resolve expression `k` against this line's story.
+    fn step(
+        &self,
+        text: &str,
+        config: &Config,
+        candidates: &[Candidate],
+        k: usize,
+        prep: &Prepared,
+    ) -> Stepped {
+        step(
+            text,
+            config,
+            candidates,
+            k,
+            prep,
+            &self.anchor,
+            Before { last: self.last() },
+        )
+    }
+
     fn push(&mut self, timex: Timex, borrow: Borrow) {
         self.out = Some(Rc::new(Node {
             timex,
@@ -177,15 +197,7 @@ pub(super) fn walk(
             }
             for &(prep, reading) in &readings {
                 let cost = cost + reading;
-                let stepped = step(
-                    text,
-                    config,
-                    candidates,
-                    k,
-                    prep,
-                    &line.anchor,
-                    Before { last: line.last() },
-                );
+                let stepped = line.step(text, config, candidates, k, prep);
                 // The far end of a range the story just moved to ("27 B.C. to 14 A.D.") extends
                 // that move: the story is the whole range, not a second jump from its start.
                 let jump = if range_end
@@ -202,7 +214,7 @@ pub(super) fn walk(
                 if readings.len() > 1 {
                     aside += READING_NEAR * jump;
                 }
-                let (advance, why) = cues.advance_cost(text, &candidates[k], prep, &stepped, jump);
+                let (advance, why) = cues.advance_cost(prep, &stepped, jump);
                 // A line with no story to count from leaves "9 June" or "three days later"
                 // unread: the text assumed a date the line does not have.
                 let lost = if cues::lost(prep, &stepped) {
@@ -286,15 +298,7 @@ fn read_along(
 ) -> (Vec<Timex>, Vec<(usize, Borrow)>) {
     for (k, prep) in prepared.iter().enumerate() {
         let Some(prep) = prep else { continue };
-        let stepped = step(
-            text,
-            config,
-            candidates,
-            k,
-            prep,
-            &line.anchor,
-            Before { last: line.last() },
-        );
+        let stepped = line.step(text, config, candidates, k, prep);
         let role = rule_role(&stepped);
         take(text, &mut line, stepped, role);
     }
