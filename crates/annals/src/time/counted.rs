@@ -26,20 +26,18 @@ fn start_words(noun: &str) -> &'static [&'static str] {
             &["set out", "set sail", "sailed", "departed", "left"]
         }
         "occupation" => &["occup"],
-        other => match other {
-            "battle" => &["battle", "fight", "engag"],
-            "campaign" => &["campaign"],
-            "revolt" | "rebellion" | "rising" | "insurrection" => &[
-                "revolt",
-                "rebel",
-                "rising",
-                "rose",
-                "insurrection",
-                "uprising",
-            ],
-            "crusade" => &["crusade"],
-            _ => &[],
-        },
+        "battle" => &["battle", "fight", "engag"],
+        "campaign" => &["campaign"],
+        "revolt" | "rebellion" | "rising" | "insurrection" => &[
+            "revolt",
+            "rebel",
+            "rising",
+            "rose",
+            "insurrection",
+            "uprising",
+        ],
+        "crusade" => &["crusade"],
+        _ => &[],
     }
 }
 
