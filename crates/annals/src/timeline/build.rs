@@ -41,6 +41,7 @@ struct Found {
 pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry> {
     let seg = &analysis.segmented;
     let text = &doc.text;
+    let breaks = super::explain::ParagraphBreaks::of(text);
     let sentence_of = |at: usize| seg.sentences.partition_point(|s| s.span.end <= at);
 
     // Events grouped by (sentence, time expression, relation that dates them).
@@ -112,7 +113,7 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
         // certain to be the day of what is told now; its month still is (a historian writes
         // "then, in June" rather than repeating "on 4 June").
         let (distance, paragraph_break) =
-            super::explain::distance(text, seg, t, sentence.span.start);
+            super::explain::distance(seg, &breaks, t, sentence.span.start);
         let (date, interval) = match (how, range) {
             (Some(How::Inherited), None) if distance > 1 || paragraph_break => {
                 let month = coarser(&date);
@@ -166,10 +167,10 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
             confidence: 0.0,
             explain: Some(super::explain::explain(
                 text,
-                seg,
                 t,
                 how,
                 sentence.span.start,
+                (distance, paragraph_break),
                 range.as_ref().map(|last| (&date, last)),
                 ordering.as_ref().map(|o| {
                     format!(
@@ -271,10 +272,10 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
             confidence: 0.0,
             explain: Some(super::explain::explain(
                 text,
-                seg,
                 t,
                 None,
                 sentence_span.start,
+                (0, false),
                 range.as_ref().map(|last| (&date, last)),
                 None,
             )),
