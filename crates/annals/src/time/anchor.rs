@@ -173,15 +173,7 @@ impl Anchor {
         // In a story, naming a period it is already in ("December 8 … in 1941", "in the
         // summer" while at 4 June) keeps where it stands: "In January" after it is the next
         // January. (In news the story is the period reported on, which a named year replaces.)
-        let narrowed = span_in_years(d).map(|(ds, de)| {
-            let third = (de - ds) / 3.0;
-            match modifier {
-                Some(super::Mod::Start) => (ds, ds + third),
-                Some(super::Mod::Mid) => (ds + third, de - third),
-                Some(super::Mod::End) => (de - third, de),
-                _ => (ds, de),
-            }
-        });
+        let narrowed = span_in_years(d).map(|span| part_of(span, modifier));
         let inside = self.mode == Mode::Narrative
             && self.story.is_some_and(|s| {
                 s.granularity() > d.granularity()
@@ -201,14 +193,7 @@ impl Anchor {
 
     /// The years the story's period covers, narrowed to the part it was told as.
     pub fn story_span(&self) -> Option<(f64, f64)> {
-        let (s, e) = span_in_years(&self.story?)?;
-        let third = (e - s) / 3.0;
-        Some(match self.part {
-            Some(super::Mod::Start) => (s, s + third),
-            Some(super::Mod::Mid) => (s + third, e - third),
-            Some(super::Mod::End) => (e - third, e),
-            _ => (s, e),
-        })
+        Some(part_of(span_in_years(&self.story?)?, self.part))
     }
 
     /// Resolve one meaning to a value against the story as it stands. The story does not move:
@@ -679,3 +664,15 @@ pub(super) fn is_anaphoric(c: &Candidate, text: &str) -> bool {
 /// window stopped at sentence ends: 4 → 78.99, 6 → 79.10, 8 → 78.99 (before that, 8 and 12 lost:
 /// the gold often takes the nearest month whatever the tense).
 const AGAINST_TENSE: i32 = 6;
+
+/// The start, middle or end third of a span of years, as "early", "mid-" or "late" tell it;
+/// the whole span for any other mod.
+fn part_of((s, e): (f64, f64), modifier: Option<super::Mod>) -> (f64, f64) {
+    let third = (e - s) / 3.0;
+    match modifier {
+        Some(super::Mod::Start) => (s, s + third),
+        Some(super::Mod::Mid) => (s + third, e - third),
+        Some(super::Mod::End) => (e - third, e),
+        _ => (s, e),
+    }
+}
