@@ -300,10 +300,7 @@ fn style_suffix(text: &str, cand: &mut Candidate) {
     }
     let suffixes = &*STYLE_SUFFIXES;
     // "O.S. 5 November 1688": a marker before the date says its style as one after it does.
-    let head_from = cand.span.start.saturating_sub(16);
-    let head_from = (head_from..=cand.span.start)
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(cand.span.start);
+    let head_from = crate::text::ceil_boundary(text, cand.span.start.saturating_sub(16));
     let mut pre = suffixes.prefix.create_captures();
     suffixes
         .prefix
