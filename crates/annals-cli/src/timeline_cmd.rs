@@ -221,12 +221,7 @@ fn timeline_of(
     let mut warnings = Vec::new();
     let (doc, analysis) =
         input::read_and_analyse(pipeline, path, lossy, max_bytes, opts, |w| warnings.push(w))?;
-    let timeline = if all {
-        Timeline::from_document_all(&doc, &analysis)
-    } else {
-        Timeline::from_document(&doc, &analysis)
-    };
-    Ok((timeline, warnings))
+    Ok((Timeline::of_document(&doc, &analysis, all), warnings))
 }
 
 /// `--format timeml`: each document's TimeML, to standard output for one input or into

@@ -321,11 +321,7 @@ fn timeline<'py>(
             // Unnamed texts are told apart in `sources` by their position: text-1, text-2…
             let doc = reading.document(s, &format!("text-{}", i + 1))?;
             let analysis = pipeline.analyse(&doc, &opts)?;
-            Ok::<_, Error>(if all {
-                Timeline::from_document_all(&doc, &analysis)
-            } else {
-                Timeline::from_document(&doc, &analysis)
-            })
+            Ok::<_, Error>(Timeline::of_document(&doc, &analysis, all))
         })?;
         let parts: Vec<Timeline> = parts.into_iter().collect::<Result<_, _>>().map_err(to_py)?;
         let mut merged = Timeline::merge(parts);

@@ -75,11 +75,7 @@ impl GoldDocument {
             ..crate::Document::from_text(&self.text)
         };
         let analysis = pipeline.analyse(&doc, &crate::TagOptions::full())?;
-        Ok(if all {
-            Timeline::from_document_all(&doc, &analysis)
-        } else {
-            Timeline::from_document(&doc, &analysis)
-        })
+        Ok(Timeline::of_document(&doc, &analysis, all))
     }
 }
 

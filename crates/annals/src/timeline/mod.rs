@@ -259,6 +259,16 @@ impl Timeline {
         t
     }
 
+    /// [`Timeline::from_document_all`] when `all` is asked for (`--all`), else
+    /// [`Timeline::from_document`].
+    pub fn of_document(doc: &Document, analysis: &Analysis, all: bool) -> Timeline {
+        if all {
+            Timeline::from_document_all(doc, analysis)
+        } else {
+            Timeline::from_document(doc, analysis)
+        }
+    }
+
     /// The timeline of one analysed document with an entry for every dated sentence, whether it
     /// reports a happening or not (`annals timeline --all`).
     pub fn from_document_all(doc: &Document, analysis: &Analysis) -> Timeline {
