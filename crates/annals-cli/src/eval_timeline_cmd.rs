@@ -74,7 +74,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
         None => own_timelines(&gold, args.all)?,
     };
-    if args.system.is_some() && !gold.iter().any(|d| entries.iter().any(|e| names(e, d))) {
+    if args.system.is_some()
+        && !gold
+            .iter()
+            .any(|d| entries.iter().any(|e| d.names(&e.source)))
+    {
         bail!(
             "no entry of {} comes from a gold document: were the timelines built from the same files?",
             args.system.as_ref().map_or(String::new(), |p| p.display().to_string())
@@ -101,11 +105,6 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.context("writing to standard output"),
     }
-}
-
-fn names(e: &SystemEntry, d: &GoldDocument) -> bool {
-    let p = std::path::Path::new(&e.source);
-    p.file_name().is_some_and(|f| f == d.name.as_str()) || e.source == d.name
 }
 
 /// Timelines of the gold texts, built as `annals timeline` builds them.

@@ -68,6 +68,15 @@ pub struct GoldDocument {
 }
 
 impl GoldDocument {
+    /// Whether a timeline entry's source path names this document (the same path, or the same
+    /// file name).
+    pub fn names(&self, source: &str) -> bool {
+        let p = Path::new(source);
+        p == self.path
+            || p.file_name().is_some_and(|f| f == self.name.as_str())
+            || source == self.name
+    }
+
     /// Its timeline as `annals timeline` builds it (`all`: as `--all` does).
     pub fn timeline(&self, pipeline: &crate::Pipeline, all: bool) -> Result<Timeline> {
         let doc = crate::Document {
@@ -376,21 +385,7 @@ fn locate(text: &str, item: GoldItem) -> std::result::Result<Located, String> {
 }
 
 fn parse_mod(s: &str) -> std::result::Result<Mod, String> {
-    Ok(match s {
-        "START" => Mod::Start,
-        "MID" => Mod::Mid,
-        "END" => Mod::End,
-        "APPROX" => Mod::Approx,
-        "BEFORE" => Mod::Before,
-        "AFTER" => Mod::After,
-        "ON_OR_BEFORE" => Mod::OnOrBefore,
-        "ON_OR_AFTER" => Mod::OnOrAfter,
-        "LESS_THAN" => Mod::LessThan,
-        "MORE_THAN" => Mod::MoreThan,
-        "EQUAL_OR_LESS" => Mod::EqualOrLess,
-        "EQUAL_OR_MORE" => Mod::EqualOrMore,
-        _ => return Err(format!("unknown mod {s:?}")),
-    })
+    Mod::parse(s).ok_or_else(|| format!("unknown mod {s:?}"))
 }
 
 /// The entries of an in-memory timeline.
@@ -538,12 +533,6 @@ fn matching<'a>(g: &Located, entries: &[&'a SystemEntry]) -> Option<&'a SystemEn
     })
 }
 
-/// Whether a source path names the gold document (same path, or the same file name).
-fn names(source: &str, doc: &GoldDocument) -> bool {
-    let p = Path::new(source);
-    p == doc.path || p.file_name().is_some_and(|f| f == doc.name.as_str()) || source == doc.name
-}
-
 /// Score timeline entries against the gold documents.
 pub fn score(gold: &[GoldDocument], entries: &[SystemEntry]) -> TimelineReport {
     let mut report = TimelineReport::default();
@@ -554,7 +543,7 @@ pub fn score(gold: &[GoldDocument], entries: &[SystemEntry]) -> TimelineReport {
     }
     let mut conf_sum = [0.0f64; 10];
     for doc in gold {
-        let mine: Vec<&SystemEntry> = entries.iter().filter(|e| names(&e.source, doc)).collect();
+        let mine: Vec<&SystemEntry> = entries.iter().filter(|e| doc.names(&e.source)).collect();
         let mut score = DocumentScore {
             words: doc.text.split_whitespace().count(),
             entries: mine.len(),

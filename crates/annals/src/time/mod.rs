@@ -85,6 +85,26 @@ impl Mod {
             Mod::EqualOrMore => "EQUAL_OR_MORE",
         }
     }
+
+    /// The mod a TIMEX3 `mod` attribute names (the inverse of [`Mod::as_str`]).
+    pub fn parse(s: &str) -> Option<Mod> {
+        [
+            Mod::Start,
+            Mod::Mid,
+            Mod::End,
+            Mod::Approx,
+            Mod::Before,
+            Mod::After,
+            Mod::OnOrBefore,
+            Mod::OnOrAfter,
+            Mod::LessThan,
+            Mod::MoreThan,
+            Mod::EqualOrLess,
+            Mod::EqualOrMore,
+        ]
+        .into_iter()
+        .find(|m| m.as_str() == s)
+    }
 }
 
 /// How a value was obtained; the timeline uses it for confidence.
