@@ -3,6 +3,7 @@
 mod corpus_cmd;
 mod entities_cmd;
 mod eval_cmd;
+mod eval_entities_cmd;
 mod eval_timeline_cmd;
 mod input;
 mod tag_cmd;
@@ -35,6 +36,8 @@ enum Command {
     Eval(eval_cmd::Args),
     /// Score timelines against hand-dated happenings (exact, consistent, wrong, missing).
     EvalTimeline(eval_timeline_cmd::Args),
+    /// Score people, places and organisations against HIPE-2022 TSV or CoNLL gold (strict, fuzzy).
+    EvalEntities(eval_entities_cmd::Args),
     /// People, places and organisations: alias clusters, places on the map.
     Entities(entities_cmd::Args),
     /// Store documents and their timelines in a corpus database (for `annals serve`).
@@ -52,6 +55,7 @@ fn main() -> std::process::ExitCode {
         Command::Tag(a) => tag_cmd::run(a),
         Command::Eval(a) => eval_cmd::run(a),
         Command::EvalTimeline(a) => eval_timeline_cmd::run(a),
+        Command::EvalEntities(a) => eval_entities_cmd::run(a),
         Command::Entities(a) => entities_cmd::run(a),
         Command::Ingest(a) => corpus_cmd::ingest(a),
         Command::Serve(a) => corpus_cmd::serve(a),

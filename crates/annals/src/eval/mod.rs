@@ -17,6 +17,7 @@
 //! documents already read, and [`score_pairs`] for gold documents and system tags over the same
 //! text (quality gates tag gold documents in memory and score them without writing files).
 
+pub mod entities;
 mod report;
 mod score;
 pub mod timeline;
