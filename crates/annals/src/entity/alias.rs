@@ -67,59 +67,13 @@ pub struct Cluster {
     pub place: Option<u32>,
 }
 
-/// Titles and honorifics that do not identify a person on their own.
-const TITLES: &[&str] = &[
-    "mirza",
-    "sheikh",
-    "shaikh",
-    "sheik",
-    "general",
-    "gen",
-    "commander",
-    "comrade",
-    "president",
-    "king",
-    "queen",
-    "shah",
-    "sultan",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "colonel",
-    "col",
-    "admiral",
-    "prince",
-    "princess",
-    "tsar",
-    "czar",
-    "emperor",
-    "sir",
-    "lord",
-    "lady",
-    "captain",
-    "capt",
-    "lieutenant",
-    "lt",
-    "major",
-    "marshal",
-    "field",
-    "premier",
-    "minister",
-    "prime",
-    "chairman",
-    "saint",
-    "st",
-    "pope",
-    "ayatollah",
-    "imam",
-    "emir",
-    "amir",
-    "khan",
-    "pasha",
-    "bey",
-    "beg",
-];
+/// Words that do not identify a person on their own: titles ([`super::titles`]), honorifics
+/// after a name, and "Saint" ("St. Julien" and "Julien" may be one man).
+fn is_title(token: &str) -> bool {
+    super::titles::is_title_word(token)
+        || super::titles::is_after_name(token)
+        || matches!(token, "saint" | "st")
+}
 
 /// Lowercase ASCII transliteration with punctuation as spaces: "Bandar-e Anzalī" → "bandar e anzali".
 pub fn fold(name: &str) -> String {
@@ -184,7 +138,7 @@ fn name_tokens(folded: &str) -> Vec<&str> {
 fn identifying(tokens: &[&str]) -> Vec<String> {
     tokens
         .iter()
-        .filter(|t| !TITLES.contains(t))
+        .filter(|t| !is_title(t))
         .map(|t| t.to_string())
         .collect()
 }

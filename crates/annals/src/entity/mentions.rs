@@ -13,49 +13,10 @@ use super::alias::{self, Cluster, LinkKind, Mention};
 use super::authority::Authority;
 use super::gazetteer::{Evidence, Gazetteer, PlaceId, PlaceKind};
 use super::ner::{EntityType, NerTagger};
+use super::titles;
 use crate::document::Span;
 use crate::text::Segmented;
 use serde::Serialize;
-
-/// Words that, written before a capitalised name, make it a person's.
-const TITLE_CUES: &[&str] = &[
-    "Mirza",
-    "Sheikh",
-    "Shaikh",
-    "General",
-    "Gen.",
-    "Commander",
-    "Comrade",
-    "Shah",
-    "Sultan",
-    "President",
-    "King",
-    "Queen",
-    "Tsar",
-    "Czar",
-    "Emperor",
-    "Prince",
-    "Princess",
-    "Colonel",
-    "Col.",
-    "Admiral",
-    "Marshal",
-    "Captain",
-    "Lieutenant",
-    "Mr.",
-    "Mrs.",
-    "Dr.",
-    "Sir",
-    "Lord",
-    "Ayatollah",
-    "Imam",
-    "Emir",
-    "Amir",
-    "Pasha",
-    "Minister",
-    "Premier",
-    "Chairman",
-];
 
 /// Honorifics that follow a name ("Kuchuk Khan") and belong to it.
 pub(super) const NAME_SUFFIXES: &[&str] = &["Khan", "Pasha", "Bey", "Beg"];
@@ -137,38 +98,100 @@ pub(super) fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Person mentions introduced by a title: "Sheikh Mohammed Hiabani", "Mirza Heaps Khan",
-/// "General Denikin". The title itself stays outside the span only for the generic ones
-/// (Mr., Dr., General); Persian and Turkic titles are part of the name as written.
+/// Person mentions introduced by a title, title and all: "Sheikh Mohammed Hiabani", "General
+/// Denikin", "Rev. Dr. Read", "Capt. J. Smith", "Count de la Marck" (see [`super::titles`]). A
+/// run of titles counts as one; the name is the capitalised words after it (initials and
+/// particles between them included), and a title with no name after it makes no mention.
 fn title_mentions(text: &str, seg: &Segmented) -> Vec<(Span, bool)> {
     let mut out = Vec::new();
     for sentence in &seg.sentences {
         let toks = &seg.tokens[sentence.tokens.clone()];
+        let word = |k: usize| toks[k].text(text);
+        // The token after a title at `k`, past a period split off an abbreviation ("Capt" ".").
+        let past_title = |k: usize| -> Option<usize> {
+            let w = word(k);
+            if titles::is_title(w) {
+                return Some(k + 1);
+            }
+            let dot = toks
+                .get(k + 1)
+                .filter(|t| t.text(text) == "." && t.span.start == toks[k].span.end);
+            (dot.is_some() && titles::is_abbreviation(w) && titles::is_title(&format!("{w}.")))
+                .then_some(k + 2)
+        };
         let mut i = 0;
         while i < toks.len() {
-            let word = toks[i].text(text);
-            if !TITLE_CUES.contains(&word) {
+            let Some(mut j) = past_title(i) else {
                 i += 1;
                 continue;
+            };
+            while j < toks.len() {
+                match past_title(j) {
+                    Some(next) => j = next,
+                    None => break,
+                }
             }
-            let mut j = i + 1;
-            while j < toks.len() && j - i <= 4 && is_capitalised(toks[j].text(text)) {
-                j += 1;
-            }
-            if j > i + 1 {
-                let keep_title = matches!(word, "Mirza" | "Sheikh" | "Shaikh" | "Emir" | "Amir");
-                let start = if keep_title {
-                    toks[i].span.start
+            let mut k = j;
+            let mut last = None;
+            while k < toks.len() && k - j < 6 {
+                let w = word(k);
+                let elided = ["d'", "d’", "l'", "l’"]
+                    .iter()
+                    .find_map(|p| w.strip_prefix(p))
+                    .is_some_and(is_capitalised);
+                if (is_capitalised(w) && !NOT_AFTER_TITLE.contains(&w)) || elided {
+                    last = Some(k);
                 } else {
-                    toks[i + 1].span.start
-                };
-                out.push((Span::new(start, toks[j - 1].span.end), true));
+                    let initial =
+                        w == "." && last == Some(k - 1) && word(k - 1).chars().count() == 1;
+                    let particle = titles::is_particle(w)
+                        && toks.get(k + 1).is_some_and(|t| {
+                            let next = t.text(text);
+                            is_capitalised(next) || titles::is_particle(next)
+                        });
+                    if !initial && !particle {
+                        break;
+                    }
+                }
+                k += 1;
             }
-            i = j.max(i + 1);
+            let ends_in_head = last.is_some_and(|l| {
+                ORG_HEADS.contains(&word(l).to_lowercase().as_str())
+                    || COMMON_AFTER_TITLE.contains(&word(l).to_lowercase().as_str())
+            });
+            if let Some(l) = last.filter(|_| !ends_in_head) {
+                out.push((Span::new(toks[i].span.start, toks[l].span.end), true));
+            }
+            i = k.max(i + 1);
         }
     }
     out
 }
+
+/// Capitalised words that do not start a name after a title ("General The", "Major And").
+const NOT_AFTER_TITLE: &[&str] = &["The", "A", "An", "And", "Of", "In", "On", "At", "To", "By"];
+
+/// Nouns that make a title the first word of something else: "General Staff", "General
+/// Assembly", "Lord Mayor", "King's Court" is not a person called Court.
+const COMMON_AFTER_TITLE: &[&str] = &[
+    "staff",
+    "assembly",
+    "court",
+    "post",
+    "hospital",
+    "election",
+    "orders",
+    "headquarters",
+    "mayor",
+    "street",
+    "road",
+    "square",
+    "avenue",
+    "house",
+    "hall",
+    "college",
+    "school",
+];
 
 /// Single words a model may take for a name at the start of a sentence or heading.
 const NOT_NAMES: &[&str] = &[
@@ -322,7 +345,19 @@ pub fn find_mentions_with(
             None => split.push(e.clone()),
         }
     }
-    let model = split;
+    // A name the model found without its title ("Bigelow" in "Mr. Bigelow"), or a title it
+    // found without the name, takes the whole titled span; the copies this makes are dropped.
+    let mut model = split;
+    for e in &mut model {
+        if let Some((t, _)) = near(&titled, |t| t.0.start, e.span)
+            .iter()
+            .find(|(t, _)| t.overlaps(&e.span))
+        {
+            e.span = Span::new(e.span.start.min(t.start), e.span.end.max(t.end));
+        }
+    }
+    model.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+    model.dedup_by(|b, a| a.span.start <= b.span.start && b.span.end <= a.span.end);
 
     let place_at = |span: Span| {
         near(&places, |p| p.start, span)
@@ -357,6 +392,10 @@ pub fn find_mentions_with(
         let text_here = &text[e.span.start..e.span.end];
         let lower_words: Vec<String> = words(text_here).map(str::to_lowercase).collect();
         if lower_words.len() == 1 && NOT_NAMES.contains(&lower_words[0].as_str()) {
+            continue;
+        }
+        // A title or office alone is not a name ("Sir", "the Judge", "Rev. Dr.").
+        if lower_words.iter().all(|w| titles::is_title_word(w)) {
             continue;
         }
         if place.is_none()
@@ -618,7 +657,8 @@ pub fn entities_with(
             let name = match (&entry, &place) {
                 (Some(e), _) => e.name.clone(),
                 (None, Some(p)) if c.etype == EntityType::Loc => p.name.to_string(),
-                _ => c.canonical.clone(),
+                // A name broken across printed lines reads as one line.
+                _ => c.canonical.split_whitespace().collect::<Vec<_>>().join(" "),
             };
             EntityCluster {
                 name,

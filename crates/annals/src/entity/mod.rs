@@ -7,3 +7,4 @@ pub mod gazetteer;
 pub mod gum;
 pub mod mentions;
 pub mod ner;
+pub mod titles;

@@ -2,6 +2,7 @@
 //! stoplists of names that are mostly something else in English running text.
 
 use super::fold::Folder;
+use crate::entity::titles;
 use unicode_normalization::char::canonical_combining_class;
 
 /// Letters, digits and combining marks (so that decomposed "Tehra\u{301}n" stays one word).
@@ -53,23 +54,6 @@ fn following_word(text: &str, after: usize) -> &str {
     &tail[..end]
 }
 
-/// Titles that put the next name in a person context ("General Frunze", "Shah Abbas").
-#[rustfmt::skip]
-const TITLES_BEFORE: &[&str] = &[
-    "Adm", "Admiral", "Ayatollah", "Baron", "Bey", "Bishop", "Capt", "Captain", "Col", "Colonel",
-    "Comrade", "Count", "Countess", "Czar", "Dr", "Duke", "Emir", "Emperor", "Empress", "Gen",
-    "General", "Imam", "Kaiser", "Khan", "King", "Lady", "Lieutenant", "Lord", "Lt", "Marshal",
-    "Mirza", "Mr", "Mrs", "Ms", "Mullah", "Pasha", "Premier", "President", "Prince", "Princess",
-    "Queen", "Sergeant", "Shah", "Sheikh", "Shaikh", "Sir", "Sultan", "Tsar", "Tsarina",
-];
-
-/// Titles written abbreviated, which may stand before a name with a period ("Gen. Frunze");
-/// other words before a period end a sentence ("… the Shah. Baku …").
-const ABBREVIATED_TITLES: &[&str] = &["Adm", "Capt", "Col", "Dr", "Gen", "Lt", "Mr", "Mrs", "Ms"];
-
-/// Honorifics written after a name ("Kuchuk Khan", "Enver Pasha").
-const TITLES_AFTER: &[&str] = &["Aga", "Agha", "Bey", "Effendi", "Khan", "Khanum", "Pasha"];
-
 /// Lowercase words inside multiword place names ("Dar es Salaam", "Frankfurt am Main").
 #[rustfmt::skip]
 pub(super) const CONNECTORS: &[&str] = &[
@@ -94,12 +78,14 @@ fn is_name_like(word: &str) -> bool {
 
 pub(super) fn person_context(text: &str, start: usize, end: usize, folder: &mut Folder) -> bool {
     let (before, period) = previous_word(text, start);
+    // A title puts the next name in a person context ("General Frunze", "Gen. Frunze"); after
+    // any other word a period ends a sentence ("… the Shah. Baku …").
     let titled = if period {
-        ABBREVIATED_TITLES.contains(&before)
+        titles::is_abbreviation(before)
     } else {
-        TITLES_BEFORE.contains(&before)
+        titles::is_title(before)
     };
-    if titled || TITLES_AFTER.contains(&following_word(text, end)) {
+    if titled || titles::is_after_name(following_word(text, end)) {
         return true;
     }
     folder.clear();

@@ -1,0 +1,118 @@
+//! Titles, ranks and offices written before a person's name ("General D'Alton", "Col. Thomas
+//! Duff", "Mr. Keene", "Mirza Kuchik Khan") and honorifics written after it ("Enver Pasha").
+//!
+//! One list serves every rule that needs it: a title with its name makes one person mention,
+//! title and all (as GUM annotates people: "President Obama", "Mr. Wasserstrom"); a title alone
+//! is not a name; a title puts the name after it in a person context for the gazetteer; and
+//! alias matching ignores titles ("General Denikin" is "Denikin"). The named-entity model has
+//! its own title feature list (`ner::features`), which is part of the trained model's inputs.
+
+/// Titles, ranks and offices before a name: lowercase, without a final period.
+#[rustfmt::skip]
+const BEFORE_NAMES: &[&str] = &[
+    "adm", "admiral", "amir", "archbishop", "ayatollah", "baron", "baroness", "bishop", "brig",
+    "brigadier", "capt", "captain", "cardinal", "chairman", "col", "colonel", "commander",
+    "commodore", "comrade", "corporal", "count", "countess", "czar", "dr", "duchess", "duke",
+    "earl", "emir", "emperor", "empress", "field", "gen", "general", "gov", "governor", "hon",
+    "honourable",
+    "honorable", "imam", "judge", "kaiser", "king", "lady", "lieut", "lieutenant", "lord", "lt",
+    "madame", "maj", "major", "marquis", "marshal", "messrs", "minister", "mirza", "mme",
+    "mlle", "monsieur", "mr", "mrs", "ms", "mullah", "pasha", "pope", "premier", "president",
+    "prime", "prince", "princess", "prof", "professor", "queen", "rev", "reverend", "sen",
+    "senator", "sergeant", "sgt", "shah", "shaikh", "sheik", "sheikh", "sir", "sultan", "tsar",
+    "tsarina",
+];
+
+/// Of [`BEFORE_NAMES`], those written abbreviated with a period ("Gen. Frunze", "Capt. J.
+/// Smith"). After any other word a period ends the sentence ("… the Shah. Baku …").
+#[rustfmt::skip]
+const ABBREVIATED: &[&str] = &[
+    "adm", "brig", "capt", "col", "dr", "gen", "gov", "hon", "lieut", "lt", "maj", "messrs",
+    "mme", "mlle", "mr", "mrs", "ms", "prof", "rev", "sen", "sgt",
+];
+
+/// Of [`BEFORE_NAMES`], those that are also everyday words ("the general opinion", "a major
+/// Power", "count Votes"): a title only when capitalised.
+#[rustfmt::skip]
+const ALSO_COMMON_WORDS: &[&str] = &[
+    "chairman", "commander", "count", "field", "general", "judge", "major", "marshal",
+    "minister", "premier", "president", "prime",
+];
+
+/// Honorifics written after a name that belong to it ("Kuchuk Khan", "Enver Pasha").
+#[rustfmt::skip]
+const AFTER_NAMES: &[&str] = &[
+    "aga", "agha", "beg", "bey", "effendi", "khan", "khanum", "pasha",
+];
+
+/// Particles inside a name, between a title or given name and a capitalised surname ("Van der
+/// Noot", "Count de la Marck", "Abd al Karim").
+#[rustfmt::skip]
+const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "de", "del", "della", "der", "di", "du", "ibn", "la", "le", "van", "von",
+];
+
+fn bare(word: &str) -> (String, bool) {
+    let (stem, period) = match word.strip_suffix('.') {
+        Some(s) => (s, true),
+        None => (word, false),
+    };
+    (stem.to_lowercase(), period)
+}
+
+/// Whether `word` is a title before a name, as written: "General", "Gen.", "gen.", "captain";
+/// "general" and other everyday words only capitalised; a period only after an abbreviation.
+pub fn is_title(word: &str) -> bool {
+    let (stem, period) = bare(word);
+    if !BEFORE_NAMES.contains(&stem.as_str()) {
+        return false;
+    }
+    if period && !ABBREVIATED.contains(&stem.as_str()) {
+        return false;
+    }
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    capitalised || !ALSO_COMMON_WORDS.contains(&stem.as_str())
+}
+
+/// Whether `word` (any case, a final period ignored) is one of the titles, whatever its form:
+/// for words that never identify a person on their own.
+pub fn is_title_word(word: &str) -> bool {
+    BEFORE_NAMES.contains(&bare(word).0.as_str())
+}
+
+/// Whether a title's abbreviation is `word` without its period ("Gen" in "Gen. Frunze" when the
+/// tokenizer splits the period off).
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATED.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether `word` is an honorific written after a name ("Khan", "Pasha").
+pub fn is_after_name(word: &str) -> bool {
+    AFTER_NAMES.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether `word` is a lowercase particle inside a name ("van", "de").
+pub fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_as_written() {
+        for w in [
+            "General", "Gen.", "gen.", "captain", "Capt.", "Mr.", "Mirza", "Hon.", "Duke",
+        ] {
+            assert!(is_title(w), "{w}");
+        }
+        // Everyday words lowercase, and a period after a word that is not an abbreviation.
+        for w in ["general", "major", "Shah.", "Staff", "Mister."] {
+            assert!(!is_title(w), "{w}");
+        }
+        assert!(is_title_word("general"));
+        assert!(is_after_name("Pasha") && !is_after_name("Smith"));
+        assert!(is_abbreviation("Capt") && !is_abbreviation("Captain"));
+    }
+}
