@@ -116,8 +116,7 @@ fn title_mentions(text: &str, seg: &Segmented) -> Vec<(Span, bool)> {
             let dot = toks
                 .get(k + 1)
                 .filter(|t| t.text(text) == "." && t.span.start == toks[k].span.end);
-            (dot.is_some() && titles::is_abbreviation(w) && titles::is_title(&format!("{w}.")))
-                .then_some(k + 2)
+            (dot.is_some() && titles::is_abbreviation(w)).then_some(k + 2)
         };
         let mut i = 0;
         while i < toks.len() {

@@ -52,43 +52,49 @@ const PARTICLES: &[&str] = &[
     "al", "bin", "da", "de", "del", "della", "der", "di", "du", "ibn", "la", "le", "van", "von",
 ];
 
-fn bare(word: &str) -> (String, bool) {
-    let (stem, period) = match word.strip_suffix('.') {
+/// The word without a final period, and whether it had one.
+fn bare(word: &str) -> (&str, bool) {
+    match word.strip_suffix('.') {
         Some(s) => (s, true),
         None => (word, false),
-    };
-    (stem.to_lowercase(), period)
+    }
+}
+
+/// Whether `list` (lowercase ASCII) holds `word` in any case, without allocating: this runs for
+/// every token of a document.
+fn holds(list: &[&str], word: &str) -> bool {
+    list.iter().any(|t| t.eq_ignore_ascii_case(word))
 }
 
 /// Whether `word` is a title before a name, as written: "General", "Gen.", "gen.", "captain";
 /// "general" and other everyday words only capitalised; a period only after an abbreviation.
 pub fn is_title(word: &str) -> bool {
     let (stem, period) = bare(word);
-    if !BEFORE_NAMES.contains(&stem.as_str()) {
+    if !holds(BEFORE_NAMES, stem) {
         return false;
     }
-    if period && !ABBREVIATED.contains(&stem.as_str()) {
+    if period && !holds(ABBREVIATED, stem) {
         return false;
     }
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-    capitalised || !ALSO_COMMON_WORDS.contains(&stem.as_str())
+    capitalised || !holds(ALSO_COMMON_WORDS, stem)
 }
 
 /// Whether `word` (any case, a final period ignored) is one of the titles, whatever its form:
 /// for words that never identify a person on their own.
 pub fn is_title_word(word: &str) -> bool {
-    BEFORE_NAMES.contains(&bare(word).0.as_str())
+    holds(BEFORE_NAMES, bare(word).0)
 }
 
 /// Whether a title's abbreviation is `word` without its period ("Gen" in "Gen. Frunze" when the
 /// tokenizer splits the period off).
 pub fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATED.contains(&word.to_lowercase().as_str())
+    holds(ABBREVIATED, word)
 }
 
 /// Whether `word` is an honorific written after a name ("Khan", "Pasha").
 pub fn is_after_name(word: &str) -> bool {
-    AFTER_NAMES.contains(&word.to_lowercase().as_str())
+    holds(AFTER_NAMES, word)
 }
 
 /// Whether `word` is a lowercase particle inside a name ("van", "de").
