@@ -104,3 +104,22 @@ fn no_place_is_taken_for_a_person() {
         }
     }
 }
+
+/// Issue 20: groups of people are not persons, and a title alone names no one.
+#[test]
+fn groups_are_not_people_and_titles_alone_are_not_names() {
+    let clusters = gilan();
+    for group in ["Persians", "Communists"] {
+        let c = cluster_with(&clusters, group).unwrap_or_else(|| panic!("{group} not found"));
+        assert_eq!(c.etype, EntityType::Group, "{group}: {c:?}");
+    }
+    assert!(
+        cluster_with(&clusters, "Shah").is_none(),
+        "a title alone became a name"
+    );
+    // A title with its name stays one person mention.
+    assert!(clusters.iter().any(|c| c.etype == EntityType::Per
+        && c.mentions
+            .iter()
+            .any(|m| m.text == "Sheikh Mohammed Hiabani")));
+}

@@ -349,7 +349,7 @@ fn majority_type(types: impl Iterator<Item = EntityType>) -> EntityType {
     let all: Vec<EntityType> = types.collect();
     let count = |t: EntityType| all.iter().filter(|x| **x == t).count();
     let first = all.first().copied().unwrap_or(EntityType::Per);
-    EntityType::ALL
+    EntityType::EVERY
         .into_iter()
         .max_by_key(|t| (count(*t), *t == first))
         .unwrap_or(first)

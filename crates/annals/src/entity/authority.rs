@@ -6,7 +6,7 @@
 //! [[entity]]
 //! name = "Mirza Kuchik Khan"
 //! aliases = ["Kuchuk Khan", "Heaps Khan", "Tunb Khan"]
-//! type = "PER"                     # PER, LOC or ORG
+//! type = "PER"                     # PER, LOC, ORG or NORP
 //! lat = 37.28                      # optional, both or neither
 //! lon = 49.58
 //! wikidata = "Q1382399"            # optional
@@ -50,10 +50,11 @@ fn parse_type(path: &Path, line: usize, s: &str) -> Result<EntityType> {
         "PER" | "PERSON" => Ok(EntityType::Per),
         "LOC" | "PLACE" | "LOCATION" => Ok(EntityType::Loc),
         "ORG" | "ORGANISATION" | "ORGANIZATION" => Ok(EntityType::Org),
+        "NORP" | "GROUP" => Ok(EntityType::Group),
         other => Err(err(
             path,
             line,
-            format!("unknown type {other:?} (expected PER, LOC or ORG)"),
+            format!("unknown type {other:?} (expected PER, LOC, ORG or NORP)"),
         )),
     }
 }

@@ -497,7 +497,50 @@ pub fn find_mentions_with(
         out.extend(repeated);
         out.sort_by_key(|m| m.span.start);
     }
+    for m in &mut out {
+        if m.place.is_none() && m.etype != EntityType::Loc && names_group(text, m) {
+            m.etype = EntityType::Group;
+        }
+    }
     out
+}
+
+/// Endings of plural nouns for peoples and parties ("Athenians", "Europeans", "Communists",
+/// "Israelites", "Bolsheviks"): no one person is called that.
+const GROUP_ENDINGS: &[&str] = &["ians", "eans", "ists", "ites", "iks"];
+
+/// Whether a mention names a group of people rather than one person or an organisation: its
+/// last word is a plural of a people or party ("Iranian Communists"), or it is one plural word
+/// after "the" that the model took for a person ("the Greeks", "the Whites"): a person's name
+/// takes no article.
+fn names_group(text: &str, m: &EntityMention) -> bool {
+    let ws: Vec<&str> = words(&m.text).collect();
+    let Some(last) = ws.last() else {
+        return false;
+    };
+    if !ws.iter().all(|w| is_capitalised(w)) {
+        return false;
+    }
+    if ws
+        .iter()
+        .any(|w| ORG_HEADS.contains(&w.to_lowercase().as_str()))
+    {
+        return false;
+    }
+    let plural_of_people = last.chars().count() >= 6
+        && GROUP_ENDINGS
+            .iter()
+            .any(|e| last.len() > e.len() && last.ends_with(e));
+    if plural_of_people {
+        return true;
+    }
+    let before = text[..m.span.start].trim_end();
+    let after_the = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let plural = last.ends_with('s') && !["ss", "us", "is"].iter().any(|e| last.ends_with(e));
+    m.etype == EntityType::Per && ws.len() == 1 && after_the && plural
 }
 
 /// Words UD English EWT writes in lowercase (data/english-lowercase.txt, see PROVENANCE.md).

@@ -30,7 +30,8 @@ mod features;
 pub use features::Lexicon;
 use features::{token_features, DocStats, Scratch};
 
-/// The entity types the tagger predicts.
+/// The entity types: the three the tagger predicts ([`EntityType::ALL`]), and groups of people,
+/// which rules find among its people ("the Persians", "Communists").
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
 )]
@@ -41,16 +42,30 @@ pub enum EntityType {
     Loc,
     #[serde(rename = "ORG")]
     Org,
+    /// Nationalities, religious and political groups (OntoNotes' NORP): "the Persians",
+    /// "Communists", "the Athenians". They act in history as people do, but are not one person.
+    #[serde(rename = "NORP")]
+    Group,
 }
 
 impl EntityType {
+    /// The types the named-entity model tags, in the order of its labels.
     pub const ALL: [EntityType; 3] = [EntityType::Per, EntityType::Loc, EntityType::Org];
+
+    /// Every type, groups included.
+    pub const EVERY: [EntityType; 4] = [
+        EntityType::Per,
+        EntityType::Loc,
+        EntityType::Org,
+        EntityType::Group,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             EntityType::Per => "PER",
             EntityType::Loc => "LOC",
             EntityType::Org => "ORG",
+            EntityType::Group => "NORP",
         }
     }
 

@@ -443,7 +443,7 @@ fn participants_within(found: &[Found], within: Span) -> (Vec<Participant>, Vec<
     for f in found[lo..].iter().take_while(|f| f.span.start < within.end) {
         let list = match f.participant.etype {
             EntityType::Loc => &mut places,
-            EntityType::Per | EntityType::Org => &mut actors,
+            EntityType::Per | EntityType::Org | EntityType::Group => &mut actors,
         };
         if !list.iter().any(|p| p.name == f.participant.name) {
             list.push(f.participant.clone());
@@ -499,7 +499,9 @@ fn assign_participants(
             let (actors, places) = &mut out[g];
             match f.participant.etype {
                 EntityType::Loc => places.push(f.participant.clone()),
-                EntityType::Per | EntityType::Org => actors.push(f.participant.clone()),
+                EntityType::Per | EntityType::Org | EntityType::Group => {
+                    actors.push(f.participant.clone())
+                }
             }
         }
     }

@@ -4,7 +4,7 @@ import { api } from '../api.js';
 import { h, replace, notice } from '../dom.js';
 import { link } from '../route.js';
 
-export const TYPES = [['PER', 'People'], ['LOC', 'Places'], ['ORG', 'Organisations']];
+export const TYPES = [['PER', 'People'], ['LOC', 'Places'], ['ORG', 'Organisations'], ['NORP', 'Groups']];
 
 export function entityHref(id) {
   return link(`/entity/${encodeURIComponent(id)}`);
