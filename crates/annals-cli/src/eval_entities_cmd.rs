@@ -109,7 +109,17 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let tags: Vec<Vec<String>> = gold_docs
             .iter()
             .zip(&system)
-            .map(|(d, s)| score::bio_tags(d.tokens.len(), s, |t| spelled[index(t)].clone()))
+            .map(|(d, s)| {
+                // Types the gold cannot have (groups) keep annals' own label, which no
+                // scorer counts; the others are spelled as the gold spells them.
+                score::bio_tags(d.tokens.len(), s, |t| {
+                    if EntityType::ALL.contains(&t) {
+                        spelled[index(t)].clone()
+                    } else {
+                        t.as_str().to_string()
+                    }
+                })
+            })
             .collect();
         std::fs::write(path, score::write_hipe(&gold_docs, &tags))
             .with_context(|| format!("writing {}", path.display()))?;
