@@ -49,9 +49,6 @@ pub(crate) static ASCII: [Ascii; 128] = {
     t
 };
 
-/// The character at byte offset `at`, if `at` is inside `text` and on a char boundary.
-///
-/// Decoded by hand: `text` is valid UTF-8, so only the lead byte's length matters, and this avoids
 /// The nearest character boundary at or before `at` (at most the text's end): a byte offset
 /// computed by arithmetic ("40 bytes back") must not cut a character. (`str::floor_char_boundary`
 /// needs Rust 1.91; the project supports 1.85.)
@@ -72,6 +69,9 @@ pub(crate) fn ceil_boundary(text: &str, at: usize) -> usize {
     at
 }
 
+/// The character at byte offset `at`, if `at` is inside `text` and on a char boundary.
+///
+/// Decoded by hand: `text` is valid UTF-8, so only the lead byte's length matters, and this avoids
 /// the slice-and-iterator round trip in the tokenizer's inner loop.
 #[inline]
 pub(crate) fn char_at(text: &str, at: usize) -> Option<char> {

@@ -6,7 +6,7 @@ use crate::time::{Anchoring, Date, Timex};
 
 /// The explanation of an entry dated by `timex` (of the sentence at `sentence_start`), reached
 /// `how`, perhaps through a `range`, perhaps after or before another event (`relation`).
-/// `distance` is the timex's [`distance`] back from that sentence.
+/// `(back, paragraph)` is the timex's [`distance`] back from that sentence.
 pub(super) fn explain(
     text: &str,
     timex: &Timex,
