@@ -67,7 +67,6 @@ fn parse_type(s: &str) -> Result<EntityType, String> {
 struct Scored {
     counts: EntityCounts,
     judged: Vec<Judged>,
-    system_mentions: usize,
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
@@ -110,14 +109,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             .iter()
             .zip(&system)
             .map(|(d, s)| {
-                // Types the gold cannot have (groups) keep annals' own label, which no
-                // scorer counts; the others are spelled as the gold spells them.
+                // Types the gold does not have (groups, or people in a file of places) keep
+                // annals' own label, which no scorer counts here.
                 score::bio_tags(d.tokens.len(), s, |t| {
-                    if EntityType::ALL.contains(&t) {
-                        spelled[index(t)].clone()
-                    } else {
-                        t.as_str().to_string()
-                    }
+                    spelled
+                        .get(&t)
+                        .cloned()
+                        .unwrap_or_else(|| t.as_str().to_string())
                 })
             })
             .collect();
@@ -129,11 +127,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .zip(&system)
         .map(|((g, _), s)| {
             let (counts, judged) = score::score(g, s, &types);
-            Scored {
-                counts,
-                judged,
-                system_mentions: s.iter().filter(|m| types.contains(&m.etype)).count(),
-            }
+            Scored { counts, judged }
         })
         .collect();
     let mut total = EntityCounts::default();
@@ -155,12 +149,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let per_type: BTreeMap<&str, serde_json::Value> = types
             .iter()
             .map(|t| {
-                let i = index(*t);
+                let (strict, fuzzy) = total.micro(&[*t]);
                 (
                     t.as_str(),
                     serde_json::json!({
-                        "strict": figures(&total.strict[i]),
-                        "fuzzy": figures(&total.fuzzy[i]),
+                        "strict": figures(&strict),
+                        "fuzzy": figures(&fuzzy),
                     }),
                 )
             })
@@ -204,7 +198,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             writeln!(
                 out,
                 "{:<11} {:<32} gold {:<40} {} {}",
-                outcome_word(j.outcome),
+                j.outcome.as_str(),
                 truncate(&doc.id, 32),
                 show(j.gold),
                 system_label_short(&args.system),
@@ -230,7 +224,6 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             list.join(", ")
         )?;
     }
-    let sys_total: usize = scored.iter().map(|s| s.system_mentions).sum();
     writeln!(out)?;
     writeln!(
         out,
@@ -243,12 +236,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         "", "", "", "P", "R", "F1", "P", "R", "F1"
     )?;
     for t in &types {
-        let i = index(*t);
-        row(&mut out, t.as_str(), &total.strict[i], &total.fuzzy[i])?;
+        let (strict, fuzzy) = total.micro(&[*t]);
+        row(&mut out, t.as_str(), &strict, &fuzzy)?;
     }
     let (strict, fuzzy) = total.micro(&types);
     row(&mut out, "all", &strict, &fuzzy)?;
-    debug_assert_eq!(strict.actual(), sys_total);
     print!("{out}");
     Ok(())
 }
@@ -305,8 +297,8 @@ fn read_system(
 
 /// How the gold file spells each type (its most frequent label of that type: "pers" in HIPE
 /// 2020, "LOC" in topres19th), so a written system file scores under the gold's own labels.
-fn gold_spelling(docs: &[TokenDocument]) -> [String; 3] {
-    let mut seen: [BTreeMap<String, usize>; 3] = Default::default();
+fn gold_spelling(docs: &[TokenDocument]) -> BTreeMap<EntityType, String> {
+    let mut seen: BTreeMap<EntityType, BTreeMap<&str, usize>> = BTreeMap::new();
     for t in docs.iter().flat_map(|d| &d.tokens) {
         if let Some(label) = t
             .tag
@@ -314,21 +306,18 @@ fn gold_spelling(docs: &[TokenDocument]) -> [String; 3] {
             .or_else(|| t.tag.strip_prefix("S-"))
         {
             if let Some(ty) = score::coarse_type(label) {
-                *seen[index(ty)].entry(label.to_string()).or_default() += 1;
+                *seen.entry(ty).or_default().entry(label).or_default() += 1;
             }
         }
     }
-    let mut out: [String; 3] = EntityType::ALL.map(|t| t.as_str().to_string());
-    for (o, s) in out.iter_mut().zip(&seen) {
-        if let Some((label, _)) = s.iter().max_by_key(|(l, n)| (**n, std::cmp::Reverse(*l))) {
-            o.clone_from(label);
-        }
-    }
-    out
-}
-
-fn index(t: EntityType) -> usize {
-    EntityType::ALL.iter().position(|x| *x == t).unwrap_or(0)
+    seen.into_iter()
+        .filter_map(|(ty, labels)| {
+            let (label, _) = labels
+                .into_iter()
+                .max_by_key(|(l, n)| (*n, std::cmp::Reverse(*l)))?;
+            Some((ty, label.to_string()))
+        })
+        .collect()
 }
 
 fn figures(t: &score::Tally) -> serde_json::Value {
@@ -394,16 +383,6 @@ fn mention_json(doc: &TokenDocument, m: &score::TokenMention) -> serde_json::Val
         "tokens": [m.start, m.end],
         "text": words(doc, m),
     })
-}
-
-fn outcome_word(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Correct => "correct",
-        Outcome::Boundary => "boundary",
-        Outcome::WrongType => "wrong-type",
-        Outcome::Spurious => "spurious",
-        Outcome::Missed => "missed",
-    }
 }
 
 fn system_label_short(system: &Option<PathBuf>) -> &'static str {

@@ -302,6 +302,19 @@ pub enum Outcome {
     Missed,
 }
 
+impl Outcome {
+    /// The outcome's name, as JSON writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Correct => "correct",
+            Outcome::Boundary => "boundary",
+            Outcome::WrongType => "wrong-type",
+            Outcome::Spurious => "spurious",
+            Outcome::Missed => "missed",
+        }
+    }
+}
+
 /// One pairing decision, in token offsets of its document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Judged {
@@ -318,6 +331,44 @@ pub struct EntityCounts {
 }
 
 impl EntityCounts {
+    /// The counts of a list of decisions: correct, incorrect and missed go to the gold
+    /// mention's type, spurious to the system's.
+    pub fn of(judged: &[Judged]) -> EntityCounts {
+        let mut c = EntityCounts::default();
+        for j in judged {
+            let Some(m) = j.gold.or(j.system) else {
+                continue;
+            };
+            let (strict, fuzzy) = (
+                &mut c.strict[m.etype.index()],
+                &mut c.fuzzy[m.etype.index()],
+            );
+            match j.outcome {
+                Outcome::Correct => {
+                    strict.correct += 1;
+                    fuzzy.correct += 1;
+                }
+                Outcome::Boundary => {
+                    strict.incorrect += 1;
+                    fuzzy.correct += 1;
+                }
+                Outcome::WrongType => {
+                    strict.incorrect += 1;
+                    fuzzy.incorrect += 1;
+                }
+                Outcome::Spurious => {
+                    strict.spurious += 1;
+                    fuzzy.spurious += 1;
+                }
+                Outcome::Missed => {
+                    strict.missed += 1;
+                    fuzzy.missed += 1;
+                }
+            }
+        }
+        c
+    }
+
     pub fn add(&mut self, o: &EntityCounts) {
         for i in 0..3 {
             self.strict[i].add(&o.strict[i]);
@@ -355,15 +406,11 @@ pub fn score(
         .copied()
         .collect();
     system.sort_by_key(|m| (m.start, m.end));
-    let mut counts = EntityCounts::default();
     let mut judged = Vec::new();
     let mut paired = vec![false; gold.len()];
     for s in &system {
         if let Some(i) = gold.iter().position(|g| g == s) {
             paired[i] = true;
-            let k = s.etype.index();
-            counts.strict[k].correct += 1;
-            counts.fuzzy[k].correct += 1;
             judged.push(Judged {
                 outcome: Outcome::Correct,
                 gold: Some(*s),
@@ -376,47 +423,34 @@ pub fn score(
             .iter()
             .enumerate()
             .find(|(i, g)| (g.start == s.start && g.end == s.end) || (overlaps(g) && !paired[*i]));
-        match pair {
+        judged.push(match pair {
             Some((i, g)) => {
                 paired[i] = true;
-                let k = g.etype.index();
-                counts.strict[k].incorrect += 1;
-                let outcome = if g.etype == s.etype {
-                    counts.fuzzy[k].correct += 1;
-                    Outcome::Boundary
-                } else {
-                    counts.fuzzy[k].incorrect += 1;
-                    Outcome::WrongType
-                };
-                judged.push(Judged {
-                    outcome,
+                Judged {
+                    outcome: if g.etype == s.etype {
+                        Outcome::Boundary
+                    } else {
+                        Outcome::WrongType
+                    },
                     gold: Some(*g),
                     system: Some(*s),
-                });
+                }
             }
-            None => {
-                let k = s.etype.index();
-                counts.strict[k].spurious += 1;
-                counts.fuzzy[k].spurious += 1;
-                judged.push(Judged {
-                    outcome: Outcome::Spurious,
-                    gold: None,
-                    system: Some(*s),
-                });
-            }
-        }
+            None => Judged {
+                outcome: Outcome::Spurious,
+                gold: None,
+                system: Some(*s),
+            },
+        });
     }
     for (g, _) in gold.iter().zip(&paired).filter(|(_, p)| !**p) {
-        let k = g.etype.index();
-        counts.strict[k].missed += 1;
-        counts.fuzzy[k].missed += 1;
         judged.push(Judged {
             outcome: Outcome::Missed,
             gold: Some(*g),
             system: None,
         });
     }
-    (counts, judged)
+    (EntityCounts::of(&judged), judged)
 }
 
 /// The types a gold set annotates, in [`EntityType::ALL`] order.
@@ -557,6 +591,16 @@ mod tests {
         assert_eq!(c.strict[Per.index()].spurious, 1);
         assert_eq!(c.fuzzy[Loc.index()].incorrect, 1);
         assert!((strict.precision() - 0.25).abs() < 1e-9);
+        // Every system mention is counted once, in both regimes.
+        assert_eq!(
+            (strict.actual(), fuzzy.actual()),
+            (system.len(), system.len())
+        );
+        // Outcomes are named in JSON as `as_str` names them.
+        for j in &j {
+            let json = serde_json::to_value(j.outcome).unwrap();
+            assert_eq!(json, j.outcome.as_str());
+        }
         assert!((fuzzy.recall() - 2.0 / 3.0).abs() < 1e-9);
     }
 
