@@ -155,8 +155,8 @@ fn title_mentions(text: &str, seg: &Segmented) -> Vec<(Span, bool)> {
                 k += 1;
             }
             let ends_in_head = last.is_some_and(|l| {
-                ORG_HEADS.contains(&word(l).to_lowercase().as_str())
-                    || COMMON_AFTER_TITLE.contains(&word(l).to_lowercase().as_str())
+                let head = word(l).to_lowercase();
+                ORG_HEADS.contains(&head.as_str()) || COMMON_AFTER_TITLE.contains(&head.as_str())
             });
             if let Some(l) = last.filter(|_| !ends_in_head) {
                 out.push((Span::new(toks[i].span.start, toks[l].span.end), true));
