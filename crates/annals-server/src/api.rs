@@ -260,9 +260,9 @@ struct EntitiesQuery {
 
 async fn entities(State(s): State<Arc<AppState>>, Query(q): Query<EntitiesQuery>) -> ApiResult {
     if let Some(t) = q.etype.as_deref().filter(|t| !t.is_empty()) {
-        if !matches!(t, "PER" | "LOC" | "ORG" | "NORP") {
+        if !matches!(t, "PER" | "LOC" | "ORG" | "NORP" | "FAC") {
             return Err(ApiError::bad(format!(
-                "type must be PER, LOC, ORG or NORP, not {t:?}"
+                "type must be PER, LOC, ORG, NORP or FAC, not {t:?}"
             )));
         }
     }

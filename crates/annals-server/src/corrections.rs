@@ -57,10 +57,10 @@ impl std::error::Error for Missing {}
 /// `TYPE:name` → (type, name).
 pub fn parse_entity_id(id: &str) -> Result<(&str, &str)> {
     match id.split_once(':') {
-        Some((t @ ("PER" | "LOC" | "ORG" | "NORP"), name)) if !name.trim().is_empty() => {
+        Some((t @ ("PER" | "LOC" | "ORG" | "NORP" | "FAC"), name)) if !name.trim().is_empty() => {
             Ok((t, name))
         }
-        _ => bail!("{id:?} is not an entity id (TYPE:name with TYPE PER, LOC, ORG or NORP)"),
+        _ => bail!("{id:?} is not an entity id (TYPE:name with TYPE PER, LOC, ORG, NORP or FAC)"),
     }
 }
 

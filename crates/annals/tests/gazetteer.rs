@@ -305,3 +305,51 @@ fn default_order_prefers_countries_capitals_and_named_places() {
     assert_eq!(first("Calcutta").map(|p| p.0).as_deref(), Some("Kolkata"));
     assert_eq!(first("Turkistan").map(|p| p.1), Some(PlaceKind::Region));
 }
+
+#[test]
+fn villages_need_a_neighbour_and_no_person_context() {
+    let g = Gazetteer::bundled();
+    let names = |text: &str| -> Vec<String> {
+        g.find_places(text)
+            .iter()
+            .map(|p| text[p.start..p.end].to_string())
+            .collect()
+    };
+    // Tisbury (about 2 000 people) is found near Salisbury, not alone.
+    let with = names("The fair at Tisbury drew farmers from Salisbury.");
+    assert!(with.contains(&"Tisbury".to_string()), "{with:?}");
+    assert!(!names("The fair at Tisbury was well attended.").contains(&"Tisbury".to_string()));
+    // A village's name next to another capitalised word is part of a person's name, and a
+    // village named with a title is the title's holder.
+    let people = names("Henry Bond of Salisbury met King George in London.");
+    assert!(
+        !people.iter().any(|p| p == "Henry" || p == "King George"),
+        "{people:?}"
+    );
+    // Villages never displace a larger place of the same name.
+    let bath = g.lookup("Winchester");
+    assert!(!bath[0].minor && bath.iter().any(|p| p.minor));
+}
+
+#[test]
+fn historic_counties_and_their_abbreviations_are_regions() {
+    let g = Gazetteer::bundled();
+    for (name, county) in [
+        ("Wilts", "Wiltshire"),
+        ("Hants", "Hampshire"),
+        ("Salop", "Shropshire"),
+        ("Dorsetshire", "Dorset"),
+        ("Co. Cork", "County Cork"),
+    ] {
+        let found = g.lookup(name);
+        assert_eq!(found[0].name, county, "{name}");
+        assert_eq!(found[0].kind, PlaceKind::Region, "{name}");
+    }
+    let text = "Tisbury, Wilts, and Devizes.";
+    let spans: Vec<&str> = g
+        .find_places(text)
+        .iter()
+        .map(|p| &text[p.start..p.end])
+        .collect();
+    assert_eq!(spans, ["Tisbury", "Wilts", "Devizes"]);
+}

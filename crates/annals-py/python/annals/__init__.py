@@ -146,7 +146,7 @@ def entities(
     """People, places and organisations of one document, with alias clusters and coordinates.
 
     Returns the object ``annals entities --format json`` prints: ``file`` and ``entities``
-    (each with ``name``, ``type`` PER/LOC/ORG/NORP, ``confidence``, ``links``, ``mentions`` with
+    (each with ``name``, ``type`` PER/LOC/ORG/NORP/FAC, ``confidence``, ``links``, ``mentions`` with
     byte spans, and ``place`` with coordinates for places found in the gazetteer).
 
     authority: a TOML or CSV file of canonical names and aliases that overrides the automatic

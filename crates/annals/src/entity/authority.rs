@@ -6,7 +6,7 @@
 //! [[entity]]
 //! name = "Mirza Kuchik Khan"
 //! aliases = ["Kuchuk Khan", "Heaps Khan", "Tunb Khan"]
-//! type = "PER"                     # PER, LOC, ORG or NORP
+//! type = "PER"                     # PER, LOC, ORG, NORP or FAC
 //! lat = 37.28                      # optional, both or neither
 //! lon = 49.58
 //! wikidata = "Q1382399"            # optional
@@ -51,10 +51,11 @@ fn parse_type(path: &Path, line: usize, s: &str) -> Result<EntityType> {
         "LOC" | "PLACE" | "LOCATION" => Ok(EntityType::Loc),
         "ORG" | "ORGANISATION" | "ORGANIZATION" => Ok(EntityType::Org),
         "NORP" | "GROUP" => Ok(EntityType::Group),
+        "FAC" | "FACILITY" | "BUILDING" | "STREET" => Ok(EntityType::Fac),
         other => Err(err(
             path,
             line,
-            format!("unknown type {other:?} (expected PER, LOC, ORG or NORP)"),
+            format!("unknown type {other:?} (expected PER, LOC, ORG, NORP or FAC)"),
         )),
     }
 }

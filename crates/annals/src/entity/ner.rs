@@ -46,18 +46,23 @@ pub enum EntityType {
     /// "Communists", "the Athenians". They act in history as people do, but are not one person.
     #[serde(rename = "NORP")]
     Group,
+    /// Buildings, streets and other made places (OntoNotes' FAC): "the Angel Inn",
+    /// "Downing-street", "Horsemonger-lane Gaol". Places on the ground, but not on the map.
+    #[serde(rename = "FAC")]
+    Fac,
 }
 
 impl EntityType {
     /// The types the named-entity model tags, in the order of its labels.
     pub const ALL: [EntityType; 3] = [EntityType::Per, EntityType::Loc, EntityType::Org];
 
-    /// Every type, groups included.
-    pub const EVERY: [EntityType; 4] = [
+    /// Every type, groups and facilities included.
+    pub const EVERY: [EntityType; 5] = [
         EntityType::Per,
         EntityType::Loc,
         EntityType::Org,
         EntityType::Group,
+        EntityType::Fac,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -66,6 +71,7 @@ impl EntityType {
             EntityType::Loc => "LOC",
             EntityType::Org => "ORG",
             EntityType::Group => "NORP",
+            EntityType::Fac => "FAC",
         }
     }
 
@@ -396,7 +402,7 @@ impl FeatureHook for GazetteerHook {
             text.push_str(t);
             text.push(' ');
         }
-        for m in gaz.scan(&text) {
+        for m in gaz.scan_major(&text) {
             let kind = m
                 .candidates
                 .first()

@@ -483,6 +483,12 @@ pub fn annals_mentions(
         .entities
         .iter()
         .flat_map(|c| c.mentions.iter().map(move |m| (c.etype, m.span)))
+        // Buildings and streets are places in HIPE's coarse types (loc.fac, loc.add) and in
+        // topres19th (BUILDING, STREET).
+        .map(|(etype, span)| match etype {
+            EntityType::Fac => (EntityType::Loc, span),
+            other => (other, span),
+        })
         .filter_map(|(etype, span)| {
             let (start, end) = token_range(&spans, span.start, span.end)?;
             Some(TokenMention { start, end, etype })

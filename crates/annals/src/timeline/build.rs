@@ -434,7 +434,7 @@ fn participants(analysis: &Analysis) -> Vec<Found> {
     out
 }
 
-/// Actors (PER, ORG) and places (LOC) mentioned within `within`, each entity once, in text
+/// Actors (PER, ORG, NORP) and places (LOC, FAC) mentioned within `within`, each entity once, in text
 /// order.
 fn participants_within(found: &[Found], within: Span) -> (Vec<Participant>, Vec<Participant>) {
     let lo = found.partition_point(|f| f.span.start < within.start);
@@ -442,7 +442,7 @@ fn participants_within(found: &[Found], within: Span) -> (Vec<Participant>, Vec<
     let mut places: Vec<Participant> = Vec::new();
     for f in found[lo..].iter().take_while(|f| f.span.start < within.end) {
         let list = match f.participant.etype {
-            EntityType::Loc => &mut places,
+            EntityType::Loc | EntityType::Fac => &mut places,
             EntityType::Per | EntityType::Org | EntityType::Group => &mut actors,
         };
         if !list.iter().any(|p| p.name == f.participant.name) {
@@ -498,7 +498,7 @@ fn assign_participants(
             }
             let (actors, places) = &mut out[g];
             match f.participant.etype {
-                EntityType::Loc => places.push(f.participant.clone()),
+                EntityType::Loc | EntityType::Fac => places.push(f.participant.clone()),
                 EntityType::Per | EntityType::Org | EntityType::Group => {
                     actors.push(f.participant.clone())
                 }

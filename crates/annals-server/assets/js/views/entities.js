@@ -4,7 +4,7 @@ import { api } from '../api.js';
 import { h, replace, notice } from '../dom.js';
 import { link } from '../route.js';
 
-export const TYPES = [['PER', 'People'], ['LOC', 'Places'], ['ORG', 'Organisations'], ['NORP', 'Groups']];
+export const TYPES = [['PER', 'People'], ['LOC', 'Places'], ['ORG', 'Organisations'], ['NORP', 'Groups'], ['FAC', 'Buildings and streets']];
 
 export function entityHref(id) {
   return link(`/entity/${encodeURIComponent(id)}`);

@@ -76,7 +76,17 @@ fn is_name_like(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase) && !NOT_NAMES.contains(&word)
 }
 
-pub(super) fn person_context(text: &str, start: usize, end: usize, folder: &mut Folder) -> bool {
+/// Whether the name at `start..end` stands where a person would: after a title or before a
+/// name suffix; or, for a name that people share (a given name or surname in [`PERSON_NAMES`],
+/// or any village's name when `homonym`), next to another capitalised word ("George
+/// Washington", "Henry Bond": a longer place name would have been matched whole).
+pub(super) fn person_context(
+    text: &str,
+    start: usize,
+    end: usize,
+    folder: &mut Folder,
+    homonym: bool,
+) -> bool {
     let (before, period) = previous_word(text, start);
     // A title puts the next name in a person context ("General Frunze", "Gen. Frunze"); after
     // any other word a period ends a sentence ("… the Shah. Baku …").
@@ -90,7 +100,7 @@ pub(super) fn person_context(text: &str, start: usize, end: usize, folder: &mut 
     }
     folder.clear();
     folder.push_str(&text[start..end]);
-    if PERSON_NAMES.binary_search(&folder.out.as_str()).is_err() {
+    if !homonym && PERSON_NAMES.binary_search(&folder.out.as_str()).is_err() {
         return false;
     }
     let before = text[..start].strip_suffix(' ').map(|head| {
@@ -174,9 +184,9 @@ mod tests {
         let t = "It angered the Shah. Baku fell; Gen. Frunze left.";
         let at = |w: &str| (t.find(w).unwrap(), t.find(w).unwrap() + w.len());
         let (s, e) = at("Baku");
-        assert!(!person_context(t, s, e, &mut folder));
+        assert!(!person_context(t, s, e, &mut folder, false));
         let (s, e) = at("Frunze");
-        assert!(person_context(t, s, e, &mut folder));
+        assert!(person_context(t, s, e, &mut folder, false));
         let t = "the Shah, Gen. Frunze and Kuchuk Khan";
         assert_eq!(following_word(t, t.find(" Khan").unwrap()), "Khan");
         for list in [STOPLIST, PERSON_NAMES] {
