@@ -3,7 +3,7 @@
 
 use crate::input::{self, Tally};
 use annals::entity::authority::Authority;
-use annals::entity::mentions::{self, EntityCluster};
+use annals::entity::mentions::EntityCluster;
 use anyhow::Context;
 use std::io::Write;
 use std::path::PathBuf;
@@ -41,6 +41,8 @@ pub struct Args {
     /// A file of canonical names and aliases (TOML or CSV) that overrides automatic clustering.
     #[arg(long, value_name = "FILE")]
     pub authority: Option<PathBuf>,
+    #[command(flatten)]
+    pub ocr: crate::tag_cmd::OcrArgs,
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     pub lossy: bool,
@@ -51,8 +53,14 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     let authority = match &args.authority {
-        Some(p) => Some(Authority::read(p)?),
+        Some(p) => Some(std::sync::Arc::new(Authority::read(p)?)),
         None => None,
+    };
+    let opts = annals::TagOptions {
+        entities: true,
+        authority,
+        ocr: args.ocr.mode(),
+        ..Default::default()
     };
     let pipeline = annals::Pipeline::new();
     let inputs = input::expand(&args.files);
@@ -62,18 +70,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     // at a time, whatever the size of the corpus.
     for path in inputs {
         let r = path.map_err(|e| anyhow::anyhow!(e)).and_then(|path| {
-            let (doc, analysis) = input::read_and_analyse(
+            let (_doc, analysis) = input::read_and_analyse(
                 &pipeline,
                 &path,
                 args.lossy,
                 args.max_bytes,
-                &Default::default(),
+                &opts,
                 input::print_warning,
             )?;
-            let times: Vec<annals::Span> = analysis.timexes.iter().map(|t| t.span).collect();
-            let clusters =
-                mentions::entities(&doc.text, &analysis.segmented, &times, authority.as_ref());
-            Ok((path.display().to_string(), clusters))
+            Ok((path.display().to_string(), analysis.entities))
         });
         let written = match r {
             Ok(result) => out.document(result),

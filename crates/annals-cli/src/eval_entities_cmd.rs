@@ -36,6 +36,8 @@ pub struct Args {
     /// spelled as the gold spells them (for the official HIPE scorer or another tool).
     #[arg(long, value_name = "FILE")]
     pub write_system: Option<PathBuf>,
+    #[command(flatten)]
+    pub ocr: crate::tag_cmd::OcrArgs,
 }
 
 const HELP: &str = "\
@@ -97,7 +99,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             gold_docs
                 .par_iter()
                 .map(|d| {
-                    score::annals_mentions(&pipeline, d)
+                    score::annals_mentions(&pipeline, d, args.ocr.mode())
                         .with_context(|| format!("document {}", d.id))
                 })
                 .collect::<anyhow::Result<Vec<_>>>()?

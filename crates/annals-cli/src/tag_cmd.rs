@@ -48,6 +48,34 @@ pub struct AnchorArgs {
     pub old_style: OldStyleArg,
 }
 
+/// How OCR'd text is read; shared by `tag`, `timeline`, `entities` and `eval-entities`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct OcrArgs {
+    /// Read OCR misreadings as the words they stand for: the long s read as f ("Houfe of
+    /// Reprefentatives"), words split at line ends ("Caro¬ lina", "Uni-\nted"). `auto` when
+    /// the text shows them (a "¬" line-end mark, or three or more), `on` always, `off` never.
+    /// Spans stay byte offsets into the original text.
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+    pub ocr: OcrArg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OcrArg {
+    Auto,
+    Off,
+    On,
+}
+
+impl OcrArgs {
+    pub fn mode(&self) -> annals::text::ocr::OcrMode {
+        match self.ocr {
+            OcrArg::Auto => annals::text::ocr::OcrMode::Auto,
+            OcrArg::Off => annals::text::ocr::OcrMode::Off,
+            OcrArg::On => annals::text::ocr::OcrMode::On,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum OldStyleArg {
     Auto,
@@ -85,6 +113,8 @@ pub struct Args {
     pub files: Vec<PathBuf>,
     #[command(flatten)]
     pub anchor: AnchorArgs,
+    #[command(flatten)]
+    pub ocr: OcrArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
@@ -117,6 +147,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let opts = TagOptions {
         events: args.events || event_model.is_some(),
         event_model,
+        ocr: args.ocr.mode(),
         ..args.anchor.options()
     };
     if let Some(dir) = &args.out_dir {

@@ -94,6 +94,8 @@ pub struct Args {
     pub out_dir: Option<PathBuf>,
     #[command(flatten)]
     pub anchor: AnchorArgs,
+    #[command(flatten)]
+    pub ocr: crate::tag_cmd::OcrArgs,
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     pub lossy: bool,
@@ -124,6 +126,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         events: true,
         entities: true,
         authority,
+        ocr: args.ocr.mode(),
         ..args.anchor.options()
     };
     let pipeline = Pipeline::new();

@@ -42,6 +42,9 @@ pub struct TagOptions {
     pub event_model: Option<Arc<EventTagger>>,
     /// Names and places that override the entity stage's guesses (see `entity::authority`).
     pub authority: Option<Arc<Authority>>,
+    /// Whether to read OCR misreadings (long s as f, words split at line ends) as their words
+    /// (see `text::ocr`). Spans stay byte offsets into the original text either way.
+    pub ocr: text::ocr::OcrMode,
 }
 
 impl TagOptions {
@@ -132,9 +135,12 @@ impl Pipeline {
             Some(s) => Some(time::parse_dct(s)?),
             None => None,
         };
-        let segmented = text::segment(&doc.text);
+        // Every stage reads the repaired copy, which has the original's length and offsets.
+        let repaired = text::ocr::repair(&doc.text, opts.ocr);
+        let text: &str = &repaired.text;
+        let segmented = text::segment(text);
         let timexes = time::tag_with(
-            &doc.text,
+            text,
             &segmented,
             &time::Config {
                 mode,
@@ -147,7 +153,7 @@ impl Pipeline {
         let times: Vec<Span> = timexes.iter().map(|t| t.span).collect();
         // Part-of-speech tags once, for every stage that needs them.
         let upos = if opts.events || opts.entities {
-            PosTagger::bundled().tag_segmented(&doc.text, &segmented)
+            PosTagger::bundled().tag_segmented(text, &segmented)
         } else {
             Vec::new()
         };
@@ -156,9 +162,9 @@ impl Pipeline {
                 .event_model
                 .as_deref()
                 .unwrap_or_else(|| EventTagger::bundled());
-            let mut events = tagger.tag_document(&doc.text, &segmented, &upos, &times);
+            let mut events = tagger.tag_document(text, &segmented, &upos, &times);
             crate::event::anchor::add_signal_objects(
-                &doc.text,
+                text,
                 &segmented,
                 &upos,
                 &times,
@@ -166,7 +172,7 @@ impl Pipeline {
                 tagger,
             );
             let event_times = crate::event::anchor::anchor_events(
-                &doc.text,
+                text,
                 &segmented,
                 &upos,
                 &events,
@@ -179,7 +185,7 @@ impl Pipeline {
         };
         let entities = if opts.entities {
             crate::entity::mentions::entities_with(
-                &doc.text,
+                text,
                 &segmented,
                 &times,
                 opts.authority.as_deref(),
@@ -188,7 +194,7 @@ impl Pipeline {
         } else {
             Vec::new()
         };
-        Ok(Analysis {
+        let mut analysis = Analysis {
             segmented,
             timexes,
             mode,
@@ -197,6 +203,31 @@ impl Pipeline {
             events,
             event_times,
             entities,
-        })
+        };
+        if !repaired.joins.is_empty() {
+            restore_spans(&mut analysis, &repaired);
+        }
+        Ok(analysis)
+    }
+}
+
+/// Stretch every span that ends inside a word joined across a line end ("Carolina" read from
+/// "Caro¬\nlina") to the word's end in the original text, so that spans slice the original.
+fn restore_spans(a: &mut Analysis, repaired: &text::ocr::Repaired<'_>) {
+    let fix = |span: &mut Span| span.end = repaired.original_end(span.end);
+    a.segmented.tokens.iter_mut().for_each(|t| fix(&mut t.span));
+    a.segmented
+        .sentences
+        .iter_mut()
+        .for_each(|s| fix(&mut s.span));
+    for t in &mut a.timexes {
+        fix(&mut t.span);
+        if let Some((span, _)) = &mut t.amount {
+            fix(span);
+        }
+    }
+    a.events.iter_mut().for_each(|e| fix(&mut e.span));
+    for c in &mut a.entities {
+        c.mentions.iter_mut().for_each(|m| fix(&mut m.span));
     }
 }

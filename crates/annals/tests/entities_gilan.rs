@@ -123,3 +123,39 @@ fn groups_are_not_people_and_titles_alone_are_not_names() {
             .iter()
             .any(|m| m.text == "Sheikh Mohammed Hiabani")));
 }
+
+#[test]
+fn ocr_repairs_find_split_names_with_spans_into_the_original() {
+    use annals::text::ocr::OcrMode;
+    let text = "The Houfe of Reprefentatives met. The delegates of North Caro¬\nlina spoke \
+                for the Prefident of the United States.";
+    let doc = annals::Document::from_text(text);
+    let analyse = |ocr| {
+        let opts = annals::TagOptions {
+            entities: true,
+            ocr,
+            ..Default::default()
+        };
+        annals::Pipeline::new().analyse(&doc, &opts).unwrap()
+    };
+    let repaired = analyse(OcrMode::Auto);
+    let spans: Vec<&str> = repaired
+        .entities
+        .iter()
+        .flat_map(|c| c.mentions.iter())
+        .map(|m| &text[m.span.start..m.span.end])
+        .collect();
+    assert!(spans.contains(&"North Caro¬\nlina"), "{spans:?}");
+    // Every token still slices the original text.
+    for t in &repaired.segmented.tokens {
+        assert!(text.get(t.span.start..t.span.end).is_some());
+    }
+    let plain = analyse(OcrMode::Off);
+    let spans: Vec<&str> = plain
+        .entities
+        .iter()
+        .flat_map(|c| c.mentions.iter())
+        .map(|m| &text[m.span.start..m.span.end])
+        .collect();
+    assert!(!spans.contains(&"North Caro¬\nlina"), "{spans:?}");
+}

@@ -471,11 +471,13 @@ pub fn annotated_types<'a>(gold: impl IntoIterator<Item = &'a TokenMention>) -> 
 pub fn annals_mentions(
     pipeline: &crate::Pipeline,
     doc: &TokenDocument,
+    ocr: crate::text::ocr::OcrMode,
 ) -> crate::Result<Vec<TokenMention>> {
     let (text, spans) = rebuild_text(doc);
     let document = crate::Document::from_text(text);
     let opts = crate::TagOptions {
         entities: true,
+        ocr,
         ..Default::default()
     };
     let analysis = pipeline.analyse(&document, &opts)?;

@@ -49,6 +49,7 @@
 
 mod abbreviations;
 mod chars;
+pub mod ocr;
 mod sentences;
 mod tokens;
 
