@@ -564,7 +564,8 @@ impl Gazetteer {
                         start,
                         end,
                         &mut folder,
-                        needs_context && tiers == Tiers::All,
+                        // In capitals ("WEYMOUTH ASSEMBLY") every neighbour looks like a name.
+                        needs_context && tiers == Tiers::All && !is_shouted(&text[start..end]),
                     ) =>
                 {
                     found.push(PlaceMatch {
@@ -645,8 +646,7 @@ impl Gazetteer {
         // Two-letter names are mostly abbreviations or noise ("Of", "Ii").
         let short = key.chars().count() <= 2;
         // Capitals-only words are headings and labels ("DATE", "TIME", "BEGUN").
-        let shouting = span.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !span.chars().any(char::is_lowercase);
+        let shouting = is_shouted(span);
         // GeoNames' multiword names are titled; "The point" is not The Point (Parkersburg).
         let lowercase_inside = span
             .split(|c: char| !is_word_char(c))
@@ -707,6 +707,11 @@ impl Gazetteer {
                 .all(|p| p.kind == PlaceKind::City && p.population < CONTEXT_MIN_POPULATION);
         (places.iter().map(|p| p.id).collect(), needs_context)
     }
+}
+
+/// Written in capitals only ("MOSCOW"), as headings and labels are.
+fn is_shouted(span: &str) -> bool {
+    span.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !span.chars().any(char::is_lowercase)
 }
 
 fn corrupt(message: String) -> GazetteerError {
