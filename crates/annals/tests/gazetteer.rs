@@ -353,3 +353,24 @@ fn historic_counties_and_their_abbreviations_are_regions() {
         .collect();
     assert_eq!(spans, ["Tisbury", "Wilts", "Devizes"]);
 }
+
+#[test]
+fn ancient_places_come_from_pleiades_and_the_document_chooses_the_era() {
+    let g = Gazetteer::bundled();
+    let place_of = |text: &str, name: &str| {
+        let start = text.find(name).unwrap();
+        g.find_places(text)
+            .into_iter()
+            .find(|r| r.start == start)
+            .and_then(|r| g.place(r.id))
+    };
+    // Chaeronea exists only in Pleiades; it needs a neighbour like any village.
+    let text = "Philip defeated Athens and Thebes at Chaeronea.";
+    let chaeronea = place_of(text, "Chaeronea").expect("Chaeronea is found");
+    assert!(chaeronea.ancient && chaeronea.minor);
+    // Memphis beside Egypt is the pharaohs' city; beside Nashville it is Tennessee's.
+    let egypt = place_of("He sailed up the Nile from Egypt to Memphis.", "Memphis").unwrap();
+    assert!(egypt.ancient, "{egypt:?}");
+    let usa = place_of("The band drove from Nashville to Memphis.", "Memphis").unwrap();
+    assert_eq!(usa.country, "US");
+}

