@@ -26,8 +26,8 @@ pub enum Format {
   annals entities --format geojson examples/gilan-1920.txt > places.geojson
   annals entities --authority names.toml chapter*.txt
 
-An authority file (TOML or CSV) lists canonical names with their aliases, type (PER, LOC, ORG, NORP, FAC)
-and optional lat/lon and Wikidata id; it overrides every automatic link:
+An authority file (TOML or CSV) lists canonical names with their aliases, type (PER, LOC, ORG,
+NORP, FAC) and optional lat/lon and Wikidata id; it overrides every automatic link:
   [[entity]]
   name = \"Mirza Kuchik Khan\"
   aliases = [\"Kuchuk Khan\", \"Heaps Khan\", \"Tunb Khan\"]

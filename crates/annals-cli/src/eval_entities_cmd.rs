@@ -43,8 +43,9 @@ pub struct Args {
 const HELP: &str = "\
 Types: gold pers/PER, loc/LOC (with topres19th's BUILDING and STREET: every toponym is a place)
 and org/ORG are scored as PER, LOC and ORG; other gold types (prod, time, MISC) are left out and
-counted apart. annals' buildings and streets (FAC) count as places. Only the types the gold annotates are scored unless --types says otherwise, so a
-file of toponyms alone does not count people as spurious.
+counted apart; annals' buildings and streets (FAC) count as places. Only the types the gold
+annotates are scored unless --types says otherwise, so a file of toponyms alone does not count
+people as spurious.
 
   strict  same first and last token, same type
   fuzzy   same type, at least one token shared

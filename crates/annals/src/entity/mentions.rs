@@ -528,14 +528,19 @@ pub fn find_mentions_with(
     out
 }
 
+/// The word ending just before `at`, spaces skipped (empty after punctuation).
+fn word_before(text: &str, at: usize) -> &str {
+    text[..at]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+}
+
 /// Whether the word before `at` is a preposition that introduces places far more often than
 /// people ("in", "at", "near").
 fn after_place_preposition(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end();
-    let word = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or_default();
+    let word = word_before(text, at);
     ["in", "at", "near"]
         .iter()
         .any(|p| word.eq_ignore_ascii_case(p))
@@ -582,11 +587,7 @@ fn names_group(text: &str, m: &EntityMention) -> bool {
     if plural_of_people {
         return true;
     }
-    let before = text[..m.span.start].trim_end();
-    let after_the = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let after_the = word_before(text, m.span.start).eq_ignore_ascii_case("the");
     let plural = last.ends_with('s') && !["ss", "us", "is"].iter().any(|e| last.ends_with(e));
     m.etype == EntityType::Per && ws.len() == 1 && after_the && plural
 }

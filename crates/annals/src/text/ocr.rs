@@ -13,6 +13,7 @@
 //! [`OcrMode::Auto`] repairs a text only when it shows OCR's fingerprints: a "¬" line-end mark,
 //! or several long-s misreadings or split words.
 
+use crate::document::Span;
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -42,24 +43,13 @@ static LEXICON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// A word rewritten shorter than it was: its bytes `start..new_end` hold the repaired word and
-/// `new_end..old_end` spaces.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Join {
-    pub start: usize,
-    pub new_end: usize,
-    pub old_end: usize,
-}
-
 /// A repaired copy of a text, of the same length.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Repaired<'a> {
     pub text: Cow<'a, str>,
-    /// Words made shorter (line-end joins), in text order.
-    pub joins: Vec<Join>,
-    /// How many words were changed, by kind.
-    pub long_s: usize,
-    pub line_breaks: usize,
+    /// The original spans of the words the repair made shorter (line-end joins, "ſ"), in text
+    /// order: each holds the repaired word, then spaces.
+    pub joins: Vec<Span>,
 }
 
 impl Repaired<'_> {
@@ -68,7 +58,7 @@ impl Repaired<'_> {
     pub fn original_end(&self, end: usize) -> usize {
         let i = self.joins.partition_point(|j| j.start < end);
         match i.checked_sub(1).map(|k| self.joins[k]) {
-            Some(j) if end <= j.old_end => j.old_end,
+            Some(word) if end <= word.end => word.end,
             _ => end,
         }
     }
@@ -93,8 +83,8 @@ fn long_s_repair(word: &str) -> Option<String> {
     if fs.is_empty() || fs.len() > 4 || in_lexicon(word) {
         return None;
     }
-    // Fewest changes first: "affert" is "assert" only if "afsert" and "assert" … are tried in
-    // order of how many f's they change.
+    // Fewest changes first, so that a word keeps every f it can: one s may already make the
+    // word, and a second would change a true f.
     let mut masks: Vec<u32> = (1..(1u32 << fs.len())).collect();
     masks.sort_by_key(|m| m.count_ones());
     masks.into_iter().find_map(|mask| {
@@ -118,8 +108,6 @@ pub fn repair(text: &str, mode: OcrMode) -> Repaired<'_> {
     let unchanged = Repaired {
         text: Cow::Borrowed(text),
         joins: Vec::new(),
-        long_s: 0,
-        line_breaks: 0,
     };
     if mode == OcrMode::Off {
         return unchanged;
@@ -128,6 +116,12 @@ pub fn repair(text: &str, mode: OcrMode) -> Repaired<'_> {
     let mut out = text.as_bytes().to_vec();
     let mut joins = Vec::new();
     let (mut long_s, mut line_breaks) = (0, 0);
+    let word_end = |from: usize| {
+        text[from..]
+            .char_indices()
+            .find(|&(_, c)| !is_letter(c))
+            .map_or(text.len(), |(k, _)| from + k)
+    };
     let mut i = 0;
     while i < text.len() {
         let Some(c) = text[i..].chars().next() else {
@@ -138,12 +132,6 @@ pub fn repair(text: &str, mode: OcrMode) -> Repaired<'_> {
             continue;
         }
         // A word, possibly split at a line end: "Caro¬\nlina", "Uni-\nted".
-        let word_end = |from: usize| {
-            text[from..]
-                .char_indices()
-                .find(|&(_, c)| !is_letter(c))
-                .map_or(text.len(), |(k, _)| from + k)
-        };
         let first_end = word_end(i);
         let mut end = first_end;
         let mut joined = String::from(&text[i..first_end]);
@@ -193,11 +181,7 @@ pub fn repair(text: &str, mode: OcrMode) -> Repaired<'_> {
                 *b = b' ';
             }
             if i + bytes.len() < end {
-                joins.push(Join {
-                    start: i,
-                    new_end: i + bytes.len(),
-                    old_end: end,
-                });
+                joins.push(Span::new(i, end));
             }
         }
         i = end;
@@ -211,8 +195,6 @@ pub fn repair(text: &str, mode: OcrMode) -> Repaired<'_> {
     Repaired {
         text: Cow::Owned(text),
         joins,
-        long_s,
-        line_breaks,
     }
 }
 

@@ -434,8 +434,8 @@ fn participants(analysis: &Analysis) -> Vec<Found> {
     out
 }
 
-/// Actors (PER, ORG, NORP) and places (LOC, FAC) mentioned within `within`, each entity once, in text
-/// order.
+/// Actors (PER, ORG, NORP) and places (LOC, FAC) mentioned within `within`, each entity once,
+/// in text order.
 fn participants_within(found: &[Found], within: Span) -> (Vec<Participant>, Vec<Participant>) {
     let lo = found.partition_point(|f| f.span.start < within.start);
     let mut actors: Vec<Participant> = Vec::new();

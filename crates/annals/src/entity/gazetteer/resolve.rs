@@ -23,10 +23,17 @@ impl Gazetteer {
         // Places the document names without doubt about their being places, resolved first:
         // they vouch for the small towns ("Tisbury" near "Salisbury", which is ambiguous
         // between England and Maryland but is a place either way).
-        let confident: Vec<Place<'_>> = matches
+        let resolved: Vec<Option<ResolvedPlace>> = matches
             .iter()
-            .filter(|m| !m.needs_context)
-            .filter_map(|m| self.resolve_one(m, &near, &same_country))
+            .map(|m| {
+                (!m.needs_context)
+                    .then(|| self.resolve_one(m, &near, &same_country))
+                    .flatten()
+            })
+            .collect();
+        let confident: Vec<Place<'_>> = resolved
+            .iter()
+            .flatten()
             .filter_map(|r| self.place(r.id))
             .collect();
         // How far a candidate lies from the nearest place that vouches for it.
@@ -40,7 +47,8 @@ impl Gazetteer {
         };
         matches
             .iter()
-            .filter_map(|m| {
+            .zip(resolved)
+            .filter_map(|(m, resolved)| {
                 if m.needs_context {
                     // The candidate closest to a place the document names ("Babylon" beside
                     // Mesopotamia is not the fortress in Egypt), within SUPPORT_KM.
@@ -61,7 +69,7 @@ impl Gazetteer {
                         evidence: Evidence::Context,
                     });
                 }
-                self.resolve_one(m, &near, &same_country)
+                resolved
             })
             .collect()
     }
