@@ -194,6 +194,17 @@ impl Pipeline {
         } else {
             Vec::new()
         };
+        let mut event_times = event_times;
+        if opts.events && opts.entities {
+            crate::event::people::date_by_people(
+                text,
+                &segmented,
+                &timexes,
+                &events,
+                &mut event_times,
+                &entities,
+            );
+        }
         let mut analysis = Analysis {
             segmented,
             timexes,

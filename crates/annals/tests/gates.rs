@@ -243,7 +243,7 @@ struct HistoryFloors {
 }
 
 const HISTORY_FLOORS: HistoryFloors = HistoryFloors {
-    tune: 80.0,
-    check: 75.0,
-    lead: 13.0,
+    tune: 82.0,
+    check: 77.0,
+    lead: 14.0,
 };

@@ -37,6 +37,9 @@ pub enum How {
     Sentence,
     /// The narrative reference time: the last time expression before the sentence.
     Inherited,
+    /// The date written in brackets beside its actor's name elsewhere ("Trajan (98 A.D.)"),
+    /// where the story line stood far outside that person's time (see [`super::people`]).
+    Person,
 }
 
 /// Temporal order between two events of one sentence.

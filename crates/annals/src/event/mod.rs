@@ -14,6 +14,7 @@ pub mod anchor;
 mod features;
 pub mod lemma;
 pub mod nouns;
+pub mod people;
 pub mod train;
 
 use crate::document::Span;

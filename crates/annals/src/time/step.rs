@@ -82,11 +82,21 @@ pub(super) fn read_in_context(
         match (p.rule, hijri_reading) {
             ("year-small" | "the-year-small", Some(h)) => p.norm = h,
             ("year-small" | "the-year-small", None) => *slot = None,
-            // The Hijri reading first, the written one weighed against it.
-            (_, Some(h)) if hijri_first => p.other = Some(std::mem::replace(&mut p.norm, h)),
+            // The Hijri reading first, the written one weighed against it: in a history of the
+            // Islamic world that writes no era at all, and for a bare year before the Hijra in
+            // one that does ("the revolt of 143" is A.D. 760: a year before 622 would have been
+            // given its era).
+            (_, Some(h)) if hijri_first || (islamic && before_hijra(&p.norm)) => {
+                p.other = Some(std::mem::replace(&mut p.norm, h))
+            }
             (_, h) => p.other = h,
         }
     }
+}
+
+/// Whether a year as written falls before the Hijra (A.D. 622).
+fn before_hijra(norm: &Normalised) -> bool {
+    matches!(norm.meaning, Meaning::Fixed(Value::Date(d)) if d.full_year().is_some_and(|y| (1..622).contains(&y)))
 }
 
 /// A century without an era read as a Hijri century: the Gregorian century holding its middle.

@@ -37,7 +37,8 @@ pub fn features(e: &Entry) -> [f64; FEATURES.len()] {
     let g = e.granularity();
     [
         flag(e.how == Some(How::Sentence)),
-        flag(e.how == Some(How::Inherited)),
+        // A date from its actor's name is, like the story's, read from outside the sentence.
+        flag(matches!(e.how, Some(How::Inherited | How::Person))),
         flag(e.how.is_none()),
         flag(e.anchoring != Anchoring::Explicit),
         flag(matches!(e.modifier, Some(Mod::Start | Mod::Mid | Mod::End))),

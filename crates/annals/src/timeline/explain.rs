@@ -34,6 +34,12 @@ pub(super) fn explain(
                 }
             )
         }
+        Some(How::Person) => {
+            format!(
+                "its actor's date: {written}, written beside the name {back} sentence{} back",
+                if back == 1 { "" } else { "s" }
+            )
+        }
         None => format!("a date of its sentence: {written}"),
     };
     if let (Anchoring::Story, Some(reference)) = (timex.anchoring, timex.reference) {

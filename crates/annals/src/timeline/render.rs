@@ -318,6 +318,7 @@ pub fn how_name(h: How) -> &'static str {
         How::Clause => "clause",
         How::Sentence => "sentence",
         How::Inherited => "inherited",
+        How::Person => "person",
     }
 }
 
@@ -325,7 +326,7 @@ pub fn how_name(h: How) -> &'static str {
 /// sentence, so vague entries look vague.
 pub fn date_label(e: &Entry) -> String {
     let label = e.label();
-    if e.how == Some(How::Inherited) {
+    if matches!(e.how, Some(How::Inherited | How::Person)) {
         format!("~{label}")
     } else {
         label

@@ -33,6 +33,10 @@ pub(in crate::time) const READING_NEAR: f64 = 0.3;
 /// Leaving an expression that needs the story unresolved ("9 June" with no year to give it).
 pub(in crate::time) const LOST: f64 = 2.0;
 
+/// Reading a yearless month or day into a year whose month the document never dates, though it
+/// dates that month in another year.
+pub(in crate::time) const STRAY_MONTH: f64 = 0.5;
+
 /// Whether the expression needed a story to count from and this line had none to give.
 pub(in crate::time) fn lost(prep: &Prepared, stepped: &Stepped) -> bool {
     let needs = !matches!(prep.norm.meaning, Meaning::Fixed(_));

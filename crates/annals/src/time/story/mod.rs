@@ -24,13 +24,14 @@ use super::anchor::Anchor;
 mod cues;
 
 use super::neighbours::{bracketed_years, Borrow};
-use super::normalise::Meaning;
+use super::normalise::{Meaning, Normalised};
 use super::recognise::Candidate;
 use super::step::{step, Before, Prepared, Stepped};
+use super::value::Within;
 use super::{Aside, Config, Date, Role, Timex, Value};
 use crate::pipeline::Mode;
 use crate::text::Segmented;
-use cues::{Cues, Shape, BEAM, LOST, OTHER, READING_NEAR};
+use cues::{Cues, Shape, BEAM, LOST, OTHER, READING_NEAR, STRAY_MONTH};
 use std::rc::Rc;
 
 /// One output timex on a story line, linked to the ones before it (lines share their past).
@@ -161,19 +162,27 @@ pub(super) fn walk(
     }
     // A story that names its year only after its first days ("the beginning of April … the
     // twenty-ninth of May, in the fourteen hundred and fifty-third year") was in that year from
-    // the start: a reader who meets the year goes back and reads the days before it in it.
-    let start = match first_year(prepared) {
-        Some(y) if config.dct.is_none() => Line {
-            anchor: Anchor::starting_at(config.mode, None, Date::year(y)),
-            ..start
-        },
-        _ => start,
+    // the start: a reader who meets the year goes back and reads the days before it in it. A
+    // first year that reads two ways starts two lines, the other reading a little dearer.
+    let starts: Vec<(f64, Line)> = match first_year(text, candidates, prepared) {
+        years if config.dct.is_none() && !years.is_empty() => years
+            .into_iter()
+            .map(|(y, cost)| {
+                let line = Line {
+                    anchor: Anchor::starting_at(config.mode, None, Date::year(y)),
+                    ..start.clone()
+                };
+                (cost, line)
+            })
+            .collect(),
+        _ => vec![(0.0, start)],
     };
     let shape = Shape::of(text, seg);
+    let attested = Attested::of(prepared);
     // A developer's view of the choices: ANNALS_DEBUG_STORY=1 prints every line's costs to
     // standard error (see docs/DESIGN.md, "The story line").
     let debug = std::env::var_os("ANNALS_DEBUG_STORY").is_some();
-    let mut beam: Vec<(f64, Line)> = vec![(0.0, start)];
+    let mut beam: Vec<(f64, Line)> = starts;
     let mut paragraph = None;
     for (k, prep) in prepared.iter().enumerate() {
         let Some(prep) = prep else { continue };
@@ -222,7 +231,15 @@ pub(super) fn walk(
                 } else {
                     0.0
                 };
-                let (aside, advance) = (aside + lost, advance + lost);
+                // A yearless "March 2" read into a year whose March the document never dates,
+                // when it dates another year's March: a story told around March 1919 that glanced
+                // at 1945 reads its next "March 2" in 1919.
+                let stray = if attested.strays(prep, &stepped) {
+                    STRAY_MONTH
+                } else {
+                    0.0
+                };
+                let (aside, advance) = (aside + lost + stray, advance + lost + stray);
                 if debug {
                     eprintln!(
                         "{:>6} {:<28} story {:<14} -> {:<14} adv {:.2} aside {:.2} ({:?}) line cost {:.2}",
@@ -258,15 +275,81 @@ pub(super) fn walk(
     best.finish()
 }
 
-/// The first full year the document writes out, if any.
-fn first_year(prepared: &[Option<Prepared>]) -> Option<i32> {
-    prepared
+/// The months the document dates with their year written out ("March 1, 1919", "May 1920"),
+/// against which a yearless month or day is read.
+struct Attested {
+    months: std::collections::HashSet<(i32, u8)>,
+}
+
+impl Attested {
+    fn of(prepared: &[Option<Prepared>]) -> Attested {
+        let months = prepared
+            .iter()
+            .flatten()
+            .filter_map(|p| match p.norm.meaning {
+                Meaning::Fixed(Value::Date(d)) => Some((d.full_year()?, month_of(&d)?)),
+                _ => None,
+            })
+            .collect();
+        Attested { months }
+    }
+
+    /// Whether a yearless month-day was read into a year whose month the document never dates
+    /// in full, though it dates that month in another year.
+    fn strays(&self, prep: &Prepared, stepped: &Stepped) -> bool {
+        if !matches!(prep.norm.meaning, Meaning::NeedsYear(..)) {
+            return false;
+        }
+        let Some(d) = stepped.date else { return false };
+        let (Some(year), Some(month)) = (d.full_year(), month_of(&d)) else {
+            return false;
+        };
+        !self.months.contains(&(year, month)) && self.months.iter().any(|&(_, m)| m == month)
+    }
+}
+
+fn month_of(d: &Date) -> Option<u8> {
+    match d.within {
+        Within::Month(m) | Within::Day(m, _) => m,
+        _ => None,
+    }
+}
+
+/// The first full year the document writes out, if any, that is not a book's year in a title
+/// line ("Development of Muslim Theology (1903): Chapter II" dates no story), with the cost of
+/// starting there: both readings of one that reads two ways (a bare "143" in a history that
+/// writes some years A.H. and some A.D. may be A.D. 143 or 760).
+fn first_year(
+    text: &str,
+    candidates: &[Candidate],
+    prepared: &[Option<Prepared>],
+) -> Vec<(i32, f64)> {
+    // A year alone in brackets on a title line: one that does not end as a sentence does.
+    let titles_a_book = |c: &Candidate| {
+        let line_end = text[c.span.end..]
+            .find('\n')
+            .map_or(text.len(), |i| c.span.end + i);
+        text[..c.span.start].trim_end().ends_with('(')
+            && text[c.span.end..].trim_start().starts_with(')')
+            && !text[c.span.end..line_end]
+                .trim_end()
+                .ends_with(['.', '!', '?'])
+    };
+    let year = |n: &Normalised| match n.meaning {
+        Meaning::Fixed(Value::Date(d)) => d.full_year(),
+        _ => None,
+    };
+    candidates
         .iter()
-        .flatten()
-        .find_map(|p| match p.norm.meaning {
-            Meaning::Fixed(Value::Date(d)) => d.full_year(),
-            _ => None,
+        .zip(prepared)
+        .filter(|(c, _)| !titles_a_book(c))
+        .find_map(|(_, p)| {
+            let p = p.as_ref()?;
+            let first = year(&p.norm)?;
+            let other = p.other.as_ref().and_then(year).map(|y| (y, OTHER));
+            Some(std::iter::once((first, 0.0)).chain(other).collect())
         })
+        .unwrap_or_default()
 }
 
 /// The cheapest lines, at most one per story state (two lines standing at the same date read the

@@ -1,0 +1,63 @@
+//! Dates known from people: an event whose actor is dated in brackets beside the name ("Trajan
+//! (98 A.D.)") takes that date when the story stands far outside the person's time.
+
+use annals::event::anchor::How;
+use annals::pipeline::{Pipeline, TagOptions};
+use annals::timeline::{Entry, Timeline};
+use annals::Document;
+
+fn timeline_of(text: &str) -> Timeline {
+    let doc = Document::from_text(text);
+    let analysis = Pipeline::new().analyse(&doc, &TagOptions::full()).unwrap();
+    Timeline::from_document(&doc, &analysis)
+}
+
+/// The entry whose sentence contains `words`.
+fn entry<'a>(t: &'a Timeline, words: &str) -> &'a Entry {
+    t.entries
+        .iter()
+        .find(|e| e.sentence.contains(words))
+        .unwrap_or_else(|| panic!("no entry for {words:?} in {:#?}", t.entries))
+}
+
+const EMPERORS: &str = "Nerva (96 A.D.) was the first of the adoptive emperors, and Trajan \
+(98 A.D.) the second. They were followed by Hadrian (117 A.D.) and Marcus Aurelius (161 to 180 \
+A.D.). A great plague ran through the empire in 180 A.D. and weakened the legions. Trajan also \
+invaded Parthia and annexed Armenia.";
+
+#[test]
+fn an_actor_dated_beside_the_name_overrules_a_story_far_from_his_time() {
+    let t = timeline_of(EMPERORS);
+    let e = entry(&t, "invaded Parthia");
+    assert_eq!(e.value(), "0098", "{e:#?}");
+    assert_eq!(e.how, Some(How::Person));
+    let why = e.explain.as_deref().unwrap_or_default();
+    assert!(why.contains("98 A.D."), "{why}");
+}
+
+#[test]
+fn a_story_within_the_actors_time_stands() {
+    let text = "Trajan (98 A.D.) was the second of the adoptive emperors. In 105 A.D. the \
+                Dacians rose again. Trajan crossed the Danube and took their capital.";
+    let t = timeline_of(text);
+    let e = entry(&t, "crossed the Danube");
+    assert_eq!(e.value(), "0105", "{e:#?}");
+    assert_eq!(e.how, Some(How::Inherited));
+}
+
+#[test]
+fn names_not_clusters_carry_the_date_and_a_likeness_carries_none() {
+    // "Louis XIV" is not "Louis XVI"; "a second Camillus (100 B.C.)" dates Marius, not Camillus.
+    let text = "Louis XIV (1643 to 1715) and Louis XVI (1774 to 1793) ruled France. In 1789 \
+                the Estates met at Versailles. Louis XIV built the palace there.";
+    let t = timeline_of(text);
+    let e = entry(&t, "built the palace");
+    assert_eq!(e.value(), "1643", "{e:#?}");
+    assert_eq!(e.how, Some(How::Person));
+
+    let text = "Marius beat the Cimbri and was hailed as a second Camillus (100 B.C.). In 44 \
+                B.C. Caesar was murdered. Camillus built his temple of Concord.";
+    let t = timeline_of(text);
+    let e = entry(&t, "temple of Concord");
+    assert_ne!(e.how, Some(How::Person), "{e:#?}");
+}
