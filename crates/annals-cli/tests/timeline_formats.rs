@@ -173,11 +173,11 @@ fn filters_by_person_and_place() {
     // rest (inherited dates far from their story date among them).
     let all = timeline("json", &[]);
     let all: serde_json::Value = serde_json::from_str(&all).unwrap();
-    let sure = timeline("json", &["--min-confidence", "0.6"]);
+    let sure = timeline("json", &["--min-confidence", "0.7"]);
     let doc: serde_json::Value = serde_json::from_str(&sure).unwrap();
     let kept = doc["entries"].as_array().unwrap();
     assert!(kept
         .iter()
-        .all(|e| e["confidence"].as_f64().unwrap() >= 0.6));
+        .all(|e| e["confidence"].as_f64().unwrap() >= 0.7));
     assert!(!kept.is_empty() && kept.len() < all["entries"].as_array().unwrap().len());
 }

@@ -14,4 +14,4 @@ mod text_segment;
 mod time_table;
 mod timeline_basic;
 mod timeline_gilan;
-mod timeline_people;
+mod timeline_story;

@@ -10,7 +10,8 @@
 //! - **exact**: the entry covers the same days as the gold date (and agrees on BEFORE/AFTER);
 //! - **consistent**: the days overlap and the entry is at most one level coarser (a month for a
 //!   day, a year for a month) or finer inside it;
-//! - **far-wrong**: more than ten years between the two;
+//! - **far-wrong**: more than ten years between the two (an entry dated BEFORE or AFTER a date
+//!   is not far-wrong for a gold date on its side of it: the bound is true, only too vague);
 //! - **wrong**: anything else;
 //! - **missing**: no entry in that sentence.
 //!
@@ -504,7 +505,14 @@ pub fn judge(gold: &Located, system: &Interval, modifier: Option<&str>) -> Outco
     if system.overlaps(g) && level(system.days()) <= level(g.days()) + 1.0 {
         return Outcome::Consistent;
     }
-    if gap(system, g) > 3652 {
+    // "Before September 1309" is no date for a happening of 1291, but it is not decades off
+    // either: a bound the gold date lies within is wrong (too vague), never far-wrong.
+    let within_bound = match sys_bound {
+        Some(true) => g.end <= system.end,
+        Some(false) => g.start >= system.start,
+        None => false,
+    };
+    if gap(system, g) > 3652 && !within_bound {
         Outcome::FarWrong
     } else {
         Outcome::Wrong
@@ -686,4 +694,44 @@ fn names_month(word: &str) -> bool {
         && MONTHS
             .iter()
             .any(|m| *m == w || (w.len() <= 4 && m.starts_with(w.as_str())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gold(value: &str) -> Located {
+        let item: GoldItem = serde_json::from_value(serde_json::json!({
+            "document": "d.txt", "sentence": "It fell.", "value": value
+        }))
+        .unwrap();
+        locate("It fell.", item).unwrap()
+    }
+
+    fn days(value: &str) -> Interval {
+        interval::of_value(&value.parse::<Date>().unwrap(), None).unwrap()
+    }
+
+    #[test]
+    fn a_true_bound_is_vague_not_far_wrong() {
+        let acre = gold("1291");
+        // "had escaped the slaughter at Acre" dated before September 1309: true, too vague.
+        assert_eq!(
+            judge(&acre, &days("1309-09"), Some("BEFORE")),
+            Outcome::Wrong
+        );
+        // The same date without the bound claims 1309: eighteen years off.
+        assert_eq!(judge(&acre, &days("1309-09"), None), Outcome::FarWrong);
+        // A bound on the wrong side is as far off as the date.
+        assert_eq!(
+            judge(&acre, &days("1250"), Some("BEFORE")),
+            Outcome::FarWrong
+        );
+        assert_eq!(
+            judge(&acre, &days("1309"), Some("AFTER")),
+            Outcome::FarWrong
+        );
+        assert_eq!(judge(&acre, &days("1291-05"), None), Outcome::Consistent);
+        assert_eq!(judge(&acre, &days("1291"), None), Outcome::Exact);
+    }
 }

@@ -262,10 +262,15 @@ pub fn anchor_events(
                 (None, None, Some(k)) => (Some(k), Some(How::Inherited)),
                 _ => (None, None),
             };
-            // Before the story's first date: the event happened before it.
+            // Before the story's first date: the event happened before it. So did one told in
+            // the pluperfect where the story stands ("Many of them had escaped the slaughter at
+            // Acre"): the story's date bounds it, it does not date it.
             let (timex, how, bound) = match (timex, first_story) {
                 (None, Some(k)) if timexes[k].span.start >= sentence.span.end => {
                     (Some(k), Some(How::Inherited), Some(RelationKind::Before))
+                }
+                _ if how == Some(How::Inherited) && pluperfect(text, seg, &events[e]) => {
+                    (timex, how, Some(RelationKind::Before))
                 }
                 _ => (timex, how, None),
             };
@@ -290,6 +295,23 @@ pub fn anchor_events(
         }
     }
     out
+}
+
+/// Whether a verb is told in the pluperfect: "had" before it, with at most "been", "already",
+/// "long", "not", "also", "once" or "never" between ("had escaped", "had already been sold").
+fn pluperfect(text: &str, seg: &Segmented, event: &Event) -> bool {
+    if event.upos != Upos::Verb {
+        return false;
+    }
+    for i in (event.token.saturating_sub(4)..event.token).rev() {
+        let w = seg.tokens[i].text(text).to_lowercase();
+        match w.as_str() {
+            "had" | "hadn't" => return true,
+            "been" | "already" | "long" | "not" | "also" | "once" | "never" | "just" => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// How fine a timex's value is (coarsest lowest); non-dates lowest of all.

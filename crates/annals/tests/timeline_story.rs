@@ -1,8 +1,10 @@
-//! Dates known from people: an event whose actor is dated in brackets beside the name ("Trajan
-//! (98 A.D.)") takes that date when the story stands far outside the person's time.
+//! What a sentence without a date of its own gets from the story line: the story's date, or a
+//! bound of it for a look back in the pluperfect, or its actor's date when the actor is dated in
+//! brackets beside the name ("Trajan (98 A.D.)") and the story stands far outside that time.
 
 use annals::event::anchor::How;
 use annals::pipeline::{Pipeline, TagOptions};
+use annals::time::Mod;
 use annals::timeline::{Entry, Timeline};
 use annals::Document;
 
@@ -60,4 +62,24 @@ fn names_not_clusters_carry_the_date_and_a_likeness_carries_none() {
     let t = timeline_of(text);
     let e = entry(&t, "temple of Concord");
     assert_ne!(e.how, Some(How::Person), "{e:#?}");
+}
+
+#[test]
+fn a_look_back_in_the_pluperfect_is_bounded_by_the_story_not_dated_by_it() {
+    let text = "On the 14th of September 1309 the knights were brought before the commission. \
+                Many of them had escaped the slaughter at Acre. They denied every charge.";
+    let t = timeline_of(text);
+    let e = entry(&t, "slaughter at Acre");
+    assert_eq!(
+        (e.value().as_str(), e.modifier),
+        ("1309-09-14", Some(Mod::Before)),
+        "{e:#?}"
+    );
+    // The story goes on where it stood (a day two sentences back is inherited as its month).
+    let e = entry(&t, "denied every charge");
+    assert_eq!(
+        (e.value().as_str(), e.modifier),
+        ("1309-09", None),
+        "{e:#?}"
+    );
 }
