@@ -155,3 +155,28 @@ fn ocr_repairs_find_split_names_with_spans_into_the_original() {
     let found = spans(&analyse(OcrMode::Off));
     assert!(!found.iter().any(|s| s == "North Caro¬\nlina"), "{found:?}");
 }
+
+/// Issue 20: a shouted common word in a headline or an advertisement is no name; a shouted
+/// place still is.
+#[test]
+fn shouted_common_words_are_not_names() {
+    let text = "EXTENSIVE SALE.\nThe STORE of Mr. Smith will open FOR business in BOSTON on \
+                Monday. GREAT BARGAINS.";
+    let doc = annals::Document::from_text(text);
+    let opts = annals::TagOptions {
+        entities: true,
+        ..Default::default()
+    };
+    let a = annals::Pipeline::new().analyse(&doc, &opts).unwrap();
+    let found: Vec<(&str, EntityType)> = a
+        .entities
+        .iter()
+        .flat_map(|c| c.mentions.iter())
+        .map(|m| (m.text.as_str(), m.etype))
+        .collect();
+    for word in ["EXTENSIVE", "STORE", "FOR", "GREAT", "BARGAINS", "SALE"] {
+        assert!(!found.iter().any(|(t, _)| *t == word), "{word}: {found:?}");
+    }
+    assert!(found.contains(&("BOSTON", EntityType::Loc)), "{found:?}");
+    assert!(found.contains(&("Mr. Smith", EntityType::Per)), "{found:?}");
+}

@@ -263,6 +263,21 @@ pub(super) const ORG_HEADS: &[&str] = &[
     "office",
 ];
 
+/// Bodies that a capitalised head word names alone ("the Senate", "the Board", "the
+/// Legislature"), besides the [`ORG_HEADS`].
+const BODIES: &[&str] = &[
+    "senate",
+    "board",
+    "legislature",
+    "department",
+    "society",
+    "association",
+    "directory",
+    "convention",
+    "diet",
+    "synod",
+];
+
 pub(super) fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
@@ -405,15 +420,25 @@ pub fn find_mentions_with(
         if lower_words.len() == 1 && NOT_NAMES.contains(&lower_words[0].as_str()) {
             continue;
         }
+        // A shouted common word in a headline or an advertisement ("EXTENSIVE", "STORE", "FOR")
+        // is no name: capitals that mark every word mark none.
+        if place.is_none() && lower_words.len() == 1 && shouted(text_here) {
+            let w = lower_words[0].as_str();
+            if LOWERCASE_WORDS.contains(w) && !titles::is_title_word(w) {
+                continue;
+            }
+        }
         // A title or office alone is not a name ("Sir", "the Judge", "Rev. Dr.").
         if lower_words.iter().all(|w| titles::is_title_word(w)) {
             continue;
         }
+        // An organisation's head word ends its name ("the Persian Red Army"), or is the name
+        // itself ("the Senate", "the Board", "the Union").
+        let heads_org =
+            |w: &String| ORG_HEADS.contains(&w.as_str()) || BODIES.contains(&w.as_str());
         if place.is_none()
-            && lower_words
-                .iter()
-                .skip(1)
-                .any(|w| ORG_HEADS.contains(&w.as_str()))
+            && (lower_words.iter().skip(1).any(heads_org)
+                || (lower_words.len() == 1 && heads_org(&lower_words[0])))
         {
             etype = EntityType::Org;
         }
@@ -529,6 +554,12 @@ pub fn find_mentions_with(
 }
 
 /// The word ending just before `at`, spaces skipped (empty after punctuation).
+/// Whether a word is written in capitals only ("GAZETTE", "WEYMOUTH").
+fn shouted(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word.chars().all(|c| !c.is_lowercase())
+}
+
 fn word_before(text: &str, at: usize) -> &str {
     text[..at]
         .trim_end()
