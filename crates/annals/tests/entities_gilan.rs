@@ -180,3 +180,35 @@ fn shouted_common_words_are_not_names() {
     assert!(found.contains(&("BOSTON", EntityType::Loc)), "{found:?}");
     assert!(found.contains(&("Mr. Smith", EntityType::Per)), "{found:?}");
 }
+
+/// Issue 20: a name's written forms. A possessive is not part of it; a regnal number, "Esq."
+/// and a shortened given name before it are.
+#[test]
+fn names_keep_their_written_forms() {
+    let text = "Henry V invaded France. Mr. Bigelow's house burned. The deed was witnessed by \
+                Benjamin Ballard, Esq. and John Brink, Esquire. It was signed by Wm. W. Cowper \
+                and Geo. Davis.";
+    let doc = annals::Document::from_text(text);
+    let opts = annals::TagOptions {
+        entities: true,
+        ..Default::default()
+    };
+    let a = annals::Pipeline::new().analyse(&doc, &opts).unwrap();
+    let people: Vec<&str> = a
+        .entities
+        .iter()
+        .flat_map(|c| c.mentions.iter())
+        .filter(|m| m.etype == EntityType::Per)
+        .map(|m| &text[m.span.start..m.span.end])
+        .collect();
+    for name in [
+        "Henry V",
+        "Mr. Bigelow",
+        "Benjamin Ballard, Esq.",
+        "John Brink, Esquire",
+        "Wm. W. Cowper",
+        "Geo. Davis",
+    ] {
+        assert!(people.contains(&name), "{name}: {people:?}");
+    }
+}

@@ -520,7 +520,7 @@ pub fn find_mentions_with(
     out.sort_by_key(|m| m.span.start);
     let subjects = sentence_initial_names(text, seg, &out, &places, upos);
     out.extend(subjects);
-    extend_name_suffixes(text, &mut out);
+    super::name_forms::fit(text, &mut out);
     // A one-word name the model typed as a place or organisation, with no place behind it, is a
     // person when it is the surname of a person in the same document ("Raskolnikov").
     let surnames: Vec<String> = out
@@ -697,23 +697,6 @@ fn sentence_initial_names(
         }
     }
     out
-}
-
-/// "Kuchuk" + " Khan": a person mention followed by a name suffix takes it in.
-fn extend_name_suffixes(text: &str, mentions: &mut [EntityMention]) {
-    for m in mentions.iter_mut().filter(|m| m.etype == EntityType::Per) {
-        let rest = &text[m.span.end..];
-        let trimmed = rest.trim_start_matches(' ');
-        if let Some(suffix) = NAME_SUFFIXES.iter().find(|s| {
-            trimmed.starts_with(*s)
-                && !trimmed[s.len()..].starts_with(|c: char| c.is_alphanumeric())
-        }) {
-            if !m.text.ends_with(suffix) {
-                m.span.end += rest.len() - trimmed.len() + suffix.len();
-                m.text = text[m.span.start..m.span.end].to_string();
-            }
-        }
-    }
 }
 
 /// Mentions grouped into entities, places with their coordinates; the authority file, if any,

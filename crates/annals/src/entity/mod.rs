@@ -7,5 +7,6 @@ mod facilities;
 pub mod gazetteer;
 pub mod gum;
 pub mod mentions;
+mod name_forms;
 pub mod ner;
 pub mod titles;

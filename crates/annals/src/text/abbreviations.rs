@@ -22,6 +22,13 @@ pub(crate) enum Class {
     Starter,
 }
 
+/// Given names shortened in older English, without their period ("Wm. Cowper", "Geo. Davis",
+/// "Thos. Jefferson"): a name follows, as after an initial.
+pub(crate) const GIVEN_NAMES: &[&str] = &[
+    "Wm", "Geo", "Thos", "Chas", "Jas", "Jno", "Saml", "Benj", "Robt", "Richd", "Edw", "Danl",
+    "Jos", "Nathl",
+];
+
 /// The class of a known abbreviation, given without its final period.
 pub(crate) fn lookup(word: &str) -> Option<Class> {
     use Class::*;
@@ -32,6 +39,9 @@ pub(crate) fn lookup(word: &str) -> Option<Class> {
         | "Sgt" | "Cpl" | "Pvt" | "Adm" | "Cmdr" | "Cdr" | "Brig" | "Comdr" | "Gov" | "Sen"
         | "Rep" | "Pres" | "Supt" | "Insp" | "Amb" | "Sec" | "Secy" | "Gen'l" | "MR" | "MRS"
         | "DR" | "GEN" | "COL" | "LT" | "CAPT" => Never,
+        // Given names shortened in older English ("Wm. Cowper", "Geo. Davis", "Thos. Jefferson"):
+        // a name follows, as after an initial.
+        w if GIVEN_NAMES.contains(&w) => Starter,
         // Saints and places before a name.
         "St" | "Ste" | "Sts" | "Mt" | "Ft" | "Pt" => Never,
         // Latin and scholarly connectives.

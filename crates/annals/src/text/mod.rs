@@ -47,7 +47,7 @@
 //!
 //! No maximum sentence length is imposed: a 10 MB line without punctuation is one sentence.
 
-mod abbreviations;
+pub(crate) mod abbreviations;
 mod chars;
 pub mod ocr;
 mod sentences;

@@ -1,0 +1,125 @@
+//! The written forms around a person's name that belong to it or do not: a possessive is not
+//! part of the name ("Mr. Bigelow's" names Mr. Bigelow), while a regnal number ("Henry V"), a
+//! name suffix ("Kuchik Khan"), "Esq." ("Benjamin Ballard, Esq.") and a shortened given name
+//! before it ("Wm. W. Cowper", "Geo. Davis") are.
+
+use super::mentions::{EntityMention, Source, NAME_SUFFIXES};
+use super::ner::EntityType;
+use crate::text::abbreviations::GIVEN_NAMES;
+
+/// Fit each mention to its name's written form (see the module's summary).
+pub(super) fn fit(text: &str, mentions: &mut Vec<EntityMention>) {
+    for m in mentions.iter_mut() {
+        let before = m.span;
+        trim_possessive(text, m);
+        if m.etype == EntityType::Per {
+            extend_suffix(text, m);
+            extend_regnal_number(text, m);
+            extend_esquire(text, m);
+        }
+        extend_given_name(text, m);
+        if m.span != before {
+            m.text = text[m.span.start..m.span.end].to_string();
+        }
+    }
+    // A mention that grew to take in its neighbour ("Geo." and "Davis") keeps one copy.
+    mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    mentions.dedup_by(|b, a| a.span.start <= b.span.start && b.span.end <= a.span.end);
+}
+
+/// "Mr. Bigelow's", "England’s": the possessive is not part of the name.
+fn trim_possessive(text: &str, m: &mut EntityMention) {
+    let written = &text[m.span.start..m.span.end];
+    for s in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+        if let Some(name) = written.strip_suffix(s) {
+            if name.chars().any(char::is_alphabetic) {
+                m.span.end = m.span.start + name.len();
+            }
+            return;
+        }
+    }
+}
+
+/// The next word after the mention, with the spaces before it, if it is one of `words`
+/// followed by a non-word character.
+fn next_word<'a>(
+    text: &str,
+    end: usize,
+    words: impl IntoIterator<Item = &'a str>,
+) -> Option<usize> {
+    let rest = &text[end..];
+    let trimmed = rest.trim_start_matches(' ');
+    let gap = rest.len() - trimmed.len();
+    if gap > 1 {
+        return None;
+    }
+    words
+        .into_iter()
+        .find(|w| {
+            trimmed.starts_with(w) && !trimmed[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+        .map(|w| gap + w.len())
+}
+
+/// "Kuchik Khan", "Enver Pasha": a suffix of rank or respect after the name is part of it.
+fn extend_suffix(text: &str, m: &mut EntityMention) {
+    let written = &text[m.span.start..m.span.end];
+    if NAME_SUFFIXES.iter().any(|s| written.ends_with(s)) {
+        return;
+    }
+    if let Some(n) = next_word(text, m.span.end, NAME_SUFFIXES.iter().copied()) {
+        m.span.end += n;
+    }
+}
+
+/// "Henry V", "Louis XIV", "Charles II": a regnal number after a one-word given name. "I" is
+/// left alone: "when Henry I came" and "as Henry I said" read alike.
+fn extend_regnal_number(text: &str, m: &mut EntityMention) {
+    const NUMERALS: &[&str] = &[
+        "XVIII", "XVII", "XIII", "VIII", "XIV", "XVI", "XII", "III", "XIX", "XV", "XI", "IX", "IV",
+        "VI", "VII", "II", "XX", "V", "X",
+    ];
+    let written = &text[m.span.start..m.span.end];
+    if written.split_whitespace().count() != 1 || m.source == Source::Gazetteer {
+        return;
+    }
+    if let Some(n) = next_word(text, m.span.end, NUMERALS.iter().copied()) {
+        m.span.end += n;
+    }
+}
+
+/// "Benjamin Ballard, Esq.", "John Brink, Esquire": the style of a gentleman ends his name.
+fn extend_esquire(text: &str, m: &mut EntityMention) {
+    let rest = &text[m.span.end..];
+    let comma = usize::from(rest.starts_with(','));
+    if let Some(n) = next_word(text, m.span.end + comma, ["Esq.", "Esquire", "Esq"]) {
+        m.span.end += comma + n;
+    }
+}
+
+/// "Wm. W. Cowper", "Geo. Davis": a shortened given name (and any initials after it) before
+/// a name starts the person's name; the name is a person's, not a place.
+fn extend_given_name(text: &str, m: &mut EntityMention) {
+    let mut start = m.span.start;
+    // Initials between: "Wm. W. Cowper".
+    loop {
+        let head = text[..start].trim_end_matches(' ');
+        if head.len() + 1 < start {
+            break;
+        }
+        let Some(word) = head.strip_suffix('.').and_then(|h| h.rsplit(' ').next()) else {
+            break;
+        };
+        let is_initial = word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
+        if GIVEN_NAMES.contains(&word) {
+            m.span.start = head.len() - 1 - word.len();
+            m.etype = EntityType::Per;
+            m.place = None;
+            return;
+        }
+        if !is_initial {
+            return;
+        }
+        start = head.len() - 1 - word.len();
+    }
+}
