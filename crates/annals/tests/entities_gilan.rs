@@ -212,3 +212,36 @@ fn names_keep_their_written_forms() {
         assert!(people.contains(&name), "{name}: {people:?}");
     }
 }
+
+/// Issue 20: an office alone names no one, with its holder's name it is one person, and a
+/// party's members are a group.
+#[test]
+fn offices_alone_are_not_names_and_party_members_are_a_group() {
+    let text = "The Secretary reported to the House. Secretary Seward spoke after him. The \
+                Democrats and the Republicans voted against the bill.";
+    let doc = annals::Document::from_text(text);
+    let opts = annals::TagOptions {
+        entities: true,
+        ..Default::default()
+    };
+    let a = annals::Pipeline::new().analyse(&doc, &opts).unwrap();
+    let found: Vec<(&str, EntityType)> = a
+        .entities
+        .iter()
+        .flat_map(|c| c.mentions.iter())
+        .map(|m| (&text[m.span.start..m.span.end], m.etype))
+        .collect();
+    assert!(!found.iter().any(|(t, _)| *t == "Secretary"), "{found:?}");
+    assert!(
+        found.contains(&("Secretary Seward", EntityType::Per)),
+        "{found:?}"
+    );
+    for group in ["Democrats", "Republicans"] {
+        assert!(
+            found
+                .iter()
+                .all(|(t, ty)| *t != group || *ty == EntityType::Group),
+            "{group}: {found:?}"
+        );
+    }
+}

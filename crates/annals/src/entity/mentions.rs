@@ -591,7 +591,7 @@ fn qualified_by_place(text: &str, end: usize, places: &[super::gazetteer::Resolv
 
 /// Endings of plural nouns for peoples and parties ("Athenians", "Europeans", "Communists",
 /// "Israelites", "Bolsheviks"): no one person is called that.
-const GROUP_ENDINGS: &[&str] = &["ians", "eans", "ists", "ites", "iks"];
+const GROUP_ENDINGS: &[&str] = &["ians", "eans", "icans", "ists", "ites", "iks", "crats"];
 
 /// Whether a mention names a group of people rather than one person or an organisation: its
 /// last word is a plural of a people or party ("Iranian Communists"), or it is one plural word

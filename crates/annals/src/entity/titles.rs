@@ -10,17 +10,17 @@
 /// Titles, ranks and offices before a name: lowercase, without a final period.
 #[rustfmt::skip]
 const BEFORE_NAMES: &[&str] = &[
-    "adm", "admiral", "amir", "archbishop", "ayatollah", "baron", "baroness", "bishop", "brig",
-    "brigadier", "capt", "captain", "cardinal", "chairman", "col", "colonel", "commander",
-    "commodore", "comrade", "corporal", "count", "countess", "czar", "dr", "duchess", "duke",
-    "earl", "emir", "emperor", "empress", "field", "gen", "general", "gov", "governor", "hon",
-    "honourable",
-    "honorable", "imam", "judge", "kaiser", "king", "lady", "lieut", "lieutenant", "lord", "lt",
-    "madame", "maj", "major", "marquis", "marshal", "messrs", "minister", "mirza", "mme",
-    "mlle", "monsieur", "mr", "mrs", "ms", "mullah", "pasha", "pope", "premier", "president",
-    "prime", "prince", "princess", "prof", "professor", "queen", "rev", "reverend", "sen",
-    "senator", "sergeant", "sgt", "shah", "shaikh", "sheik", "sheikh", "sir", "sultan", "tsar",
-    "tsarina",
+    "adm", "admiral", "alderman", "ambassador", "amir", "archbishop", "auditor", "ayatollah",
+    "baron", "baroness", "bishop", "brig", "brigadier", "capt", "captain", "cardinal", "chairman",
+    "chancellor", "col", "colonel", "commander", "commodore", "comrade", "consul", "corporal",
+    "count", "countess", "czar", "dr", "duchess", "duke", "earl", "emir", "emperor", "empress",
+    "field", "gen", "general", "gov", "governor", "hon", "honorable", "honourable", "imam",
+    "judge", "kaiser", "king", "lady", "lieut", "lieutenant", "lord", "lt", "madame", "maj",
+    "major", "marquis", "marshal", "mayor", "messrs", "minister", "mirza", "mlle", "mme",
+    "monsieur", "mr", "mrs", "ms", "mullah", "pasha", "pope", "premier", "president", "prime",
+    "prince", "princess", "prof", "professor", "queen", "rev", "reverend", "secretary", "sen",
+    "senator", "sergeant", "sgt", "shah", "shaikh", "sheik", "sheikh", "sheriff", "sir", "sultan",
+    "treasurer", "tsar", "tsarina",
 ];
 
 /// Of [`BEFORE_NAMES`], those written abbreviated with a period ("Gen. Frunze", "Capt. J.
@@ -35,8 +35,9 @@ const ABBREVIATED: &[&str] = &[
 /// Power", "count Votes"): a title only when capitalised.
 #[rustfmt::skip]
 const ALSO_COMMON_WORDS: &[&str] = &[
-    "chairman", "commander", "count", "field", "general", "judge", "major", "marshal",
-    "minister", "premier", "president", "prime",
+    "alderman", "ambassador", "auditor", "chairman", "chancellor", "commander", "consul",
+    "count", "field", "general", "judge", "major", "marshal", "mayor", "minister", "premier",
+    "president", "prime", "secretary", "sheriff", "treasurer",
 ];
 
 /// Honorifics written after a name that belong to it ("Kuchuk Khan", "Enver Pasha").
