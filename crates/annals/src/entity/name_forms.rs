@@ -1,5 +1,6 @@
 //! The written forms around a person's name that belong to it or do not: a possessive is not
-//! part of the name ("Mr. Bigelow's" names Mr. Bigelow), while a regnal number ("Henry V"), a
+//! part of the name ("Mr. Bigelow's" names Mr. Bigelow), nor is a sentence adverb that opens
+//! it with the capital of the sentence's first word ("Whereupon Sulla"), while a regnal number ("Henry V"), a
 //! name suffix ("Kuchik Khan"), "Esq." ("Benjamin Ballard, Esq.") and a shortened given name
 //! before it ("Wm. W. Cowper", "Geo. Davis") are.
 
@@ -12,6 +13,7 @@ pub(super) fn fit(text: &str, mentions: &mut Vec<EntityMention>) {
     for m in mentions.iter_mut() {
         let before = m.span;
         trim_possessive(text, m);
+        trim_sentence_adverb(text, m);
         if m.etype == EntityType::Per {
             extend_suffix(text, m);
             extend_regnal_number(text, m);
@@ -37,6 +39,42 @@ fn trim_possessive(text: &str, m: &mut EntityMention) {
             }
             return;
         }
+    }
+}
+
+/// Sentence adverbs that open a sentence with a capital and so join a name the tagger finds
+/// after them ("Whereupon Sulla", "Thereupon Caesar", "Meanwhile Gordon").
+const SENTENCE_ADVERBS: &[&str] = &[
+    "accordingly",
+    "afterwards",
+    "consequently",
+    "furthermore",
+    "hence",
+    "henceforth",
+    "however",
+    "meanwhile",
+    "moreover",
+    "nevertheless",
+    "nonetheless",
+    "thereafter",
+    "therefore",
+    "thereupon",
+    "thus",
+    "whereupon",
+    "wherefore",
+];
+
+/// "Whereupon Sulla": the adverb is not part of the name.
+fn trim_sentence_adverb(text: &str, m: &mut EntityMention) {
+    let written = &text[m.span.start..m.span.end];
+    let Some((first, rest)) = written.split_once(' ') else {
+        return;
+    };
+    let rest = rest.trim_start();
+    if SENTENCE_ADVERBS.contains(&first.to_lowercase().as_str())
+        && rest.starts_with(char::is_uppercase)
+    {
+        m.span.start = m.span.end - rest.len();
     }
 }
 
