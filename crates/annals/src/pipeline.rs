@@ -184,12 +184,21 @@ impl Pipeline {
             Default::default()
         };
         let entities = if opts.entities {
+            // The document's era chooses between a name's ancient and modern places.
+            let years = timexes
+                .iter()
+                .filter_map(|t| match t.value {
+                    time::Value::Date(d) => d.full_year(),
+                    _ => None,
+                })
+                .collect();
             crate::entity::mentions::entities_with(
                 text,
                 &segmented,
                 &times,
                 opts.authority.as_deref(),
                 Some(&upos),
+                crate::entity::gazetteer::Era::of_years(years),
             )
         } else {
             Vec::new()

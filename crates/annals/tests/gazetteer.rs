@@ -374,3 +374,41 @@ fn ancient_places_come_from_pleiades_and_the_document_chooses_the_era() {
     let usa = place_of("The band drove from Nashville to Memphis.", "Memphis").unwrap();
     assert_eq!(usa.country, "US");
 }
+
+/// Issue 20: with no other place to decide, the document's era does: a history whose dates lie
+/// before A.D. 500 puts a name's ancient place before a modern town of the name far from it,
+/// but not before a modern town on the same site, nor before a modern country or sea.
+#[test]
+fn the_documents_era_chooses_between_ancient_and_modern_namesakes() {
+    use annals::entity::gazetteer::{Era, Evidence};
+    assert_eq!(Era::of_years(vec![-525, -332, -331]), Era::Ancient);
+    assert_eq!(Era::of_years(vec![1862, 1863, 1864]), Era::Unknown);
+    assert_eq!(Era::of_years(vec![-332]), Era::Unknown);
+    let g = Gazetteer::bundled();
+    let text = "Cambyses took Memphis. Alexander came to Rome and to Syria.";
+    let chosen = |era| {
+        g.find_places_in(text, era)
+            .into_iter()
+            .map(|r| {
+                (
+                    text[r.start..r.end].to_string(),
+                    g.place(r.id).unwrap(),
+                    r.evidence,
+                )
+            })
+            .map(|(name, p, ev)| (name, p.ancient, p.country.to_string(), ev))
+            .collect::<Vec<_>>()
+    };
+    let ancient = chosen(Era::Ancient);
+    let memphis = ancient.iter().find(|p| p.0 == "Memphis").unwrap();
+    assert!(memphis.1 && memphis.3 == Evidence::Era, "{ancient:?}");
+    // Rome is Roma's site; Syria the modern country that covers the ancient one.
+    let rome = ancient.iter().find(|p| p.0 == "Rome").unwrap();
+    assert_eq!((rome.1, rome.2.as_str()), (false, "IT"), "{ancient:?}");
+    let syria = ancient.iter().find(|p| p.0 == "Syria").unwrap();
+    assert_eq!((syria.1, syria.2.as_str()), (false, "SY"), "{ancient:?}");
+    // Without the era, the modern town comes first.
+    let modern = chosen(Era::Unknown);
+    let memphis = modern.iter().find(|p| p.0 == "Memphis").unwrap();
+    assert_eq!((memphis.1, memphis.2.as_str()), (false, "US"), "{modern:?}");
+}

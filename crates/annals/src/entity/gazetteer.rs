@@ -232,6 +232,35 @@ pub enum Evidence {
     Context,
     /// No support in the document: the default order decided.
     Default,
+    /// No support in the document, and the document tells of the ancient world: the ancient
+    /// place of the name ("Antioch" in a history of Alexander's successors is the Syrian city,
+    /// not the Californian town).
+    Era,
+}
+
+/// When a document's story takes place, as far as choosing between namesakes goes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Era {
+    #[default]
+    Unknown,
+    /// Most of its dates lie before A.D. 500.
+    Ancient,
+}
+
+impl Era {
+    /// The era of a document whose dates have these full years (BC negative): ancient when it
+    /// has at least three and their median lies before A.D. 500.
+    pub fn of_years(mut years: Vec<i32>) -> Era {
+        if years.len() < 3 {
+            return Era::Unknown;
+        }
+        years.sort_unstable();
+        if years[years.len() / 2] < 500 {
+            Era::Ancient
+        } else {
+            Era::Unknown
+        }
+    }
 }
 
 /// A match resolved to one place.

@@ -11,7 +11,7 @@
 
 use super::alias::{self, Cluster, LinkKind, Mention};
 use super::authority::Authority;
-use super::gazetteer::{Evidence, Gazetteer, PlaceId, PlaceKind};
+use super::gazetteer::{Era, Evidence, Gazetteer, PlaceId, PlaceKind};
 use super::ner::{EntityType, NerTagger};
 use super::titles;
 use crate::document::Span;
@@ -286,7 +286,7 @@ pub(super) fn words(s: &str) -> impl Iterator<Item = &str> {
 /// Find the people, places and organisations of a document. `times` are the spans of time
 /// expressions, which no name may overlap ("9 Jun Tunb Khan" is a date and a name).
 pub fn find_mentions(text: &str, seg: &Segmented, times: &[Span]) -> Vec<EntityMention> {
-    find_mentions_with(text, seg, times, None)
+    find_mentions_with(text, seg, times, None, Era::Unknown)
 }
 
 /// [`find_mentions`] with UPOS tags already computed for every token of `seg`.
@@ -295,9 +295,10 @@ pub fn find_mentions_with(
     seg: &Segmented,
     times: &[Span],
     upos: Option<&[crate::tagging::Upos]>,
+    era: Era,
 ) -> Vec<EntityMention> {
     let gazetteer = Gazetteer::bundled();
-    let places = gazetteer.find_places(text);
+    let places = gazetteer.find_places_in(text, era);
     let titled = title_mentions(text, seg);
     let mut model = NerTagger::bundled().tag_document_with(text, seg, upos);
     // Names never run into a time expression: cut a model span at the first one inside it.
@@ -707,18 +708,20 @@ pub fn entities(
     times: &[Span],
     authority: Option<&Authority>,
 ) -> Vec<EntityCluster> {
-    entities_with(text, seg, times, authority, None)
+    entities_with(text, seg, times, authority, None, Era::Unknown)
 }
 
-/// [`entities`] with UPOS tags already computed for every token of `seg`.
+/// [`entities`] with UPOS tags already computed for every token of `seg`, for a document of
+/// `era` (which chooses between a name's ancient and modern places).
 pub fn entities_with(
     text: &str,
     seg: &Segmented,
     times: &[Span],
     authority: Option<&Authority>,
     upos: Option<&[crate::tagging::Upos]>,
+    era: Era,
 ) -> Vec<EntityCluster> {
-    let mentions = find_mentions_with(text, seg, times, upos);
+    let mentions = find_mentions_with(text, seg, times, upos, era);
     let inputs: Vec<Mention> = mentions
         .iter()
         .map(|m| Mention {

@@ -1,12 +1,82 @@
 //! Disambiguation: one place per name found, by the document's other places (see the module
 //! docs of [`super`]).
 
-use super::{Evidence, Gazetteer, Place, PlaceMatch, ResolvedPlace, SUPPORT_KM};
+use super::{
+    Era, Evidence, Gazetteer, Place, PlaceId, PlaceKind, PlaceMatch, ResolvedPlace, SUPPORT_KM,
+};
+
+/// How near an ancient place lies to a modern town of its name for the two to be one site.
+const SAME_SITE_KM: f64 = 25.0;
 
 impl Gazetteer {
     /// Pick one place per match, in the order of the module docs. Matches that
     /// [need context](PlaceMatch::needs_context) and have none are dropped.
     pub fn resolve(&self, matches: &[PlaceMatch]) -> Vec<ResolvedPlace> {
+        self.resolve_in(matches, Era::Unknown)
+    }
+
+    /// [`resolve`](Self::resolve) for a document of `era`: in one of the ancient world, a name's
+    /// ancient place comes before its modern towns of the name ("Arbela" is the Assyrian city,
+    /// not Irbid; "Antioch" the Syrian one, not California's) where the other places do not
+    /// decide. A modern country, region, continent or water keeps its place before the ancient
+    /// one: modern "Syria", "Europe" and "the Danube" cover the ancient ones, while Pleiades'
+    /// namesakes may be elsewhere (a "Syria" on a Greek island).
+    pub fn resolve_in(&self, matches: &[PlaceMatch], era: Era) -> Vec<ResolvedPlace> {
+        if era == Era::Ancient {
+            let ancient_first: Vec<PlaceMatch> = matches
+                .iter()
+                .map(|m| {
+                    let places: Vec<Place<'_>> = m
+                        .candidates
+                        .iter()
+                        .filter_map(|&id| self.place(id))
+                        .collect();
+                    let town = |p: &Place<'_>| !p.ancient && p.kind == PlaceKind::City;
+                    // An ancient place on the site of a modern town of the name ("Roma" under
+                    // Rome) is that town: the modern name and country serve a reader better.
+                    let rank = |p: &Place<'_>| {
+                        if p.ancient {
+                            let same_site = places
+                                .iter()
+                                .any(|t| town(t) && t.distance_km(p) <= SAME_SITE_KM);
+                            if same_site {
+                                3
+                            } else {
+                                1
+                            }
+                        } else if town(p) {
+                            2
+                        } else {
+                            0
+                        }
+                    };
+                    let mut order: Vec<(u8, PlaceId)> =
+                        places.iter().map(|p| (rank(p), p.id)).collect();
+                    order.sort_by_key(|&(r, _)| r);
+                    PlaceMatch {
+                        candidates: order.into_iter().map(|(_, id)| id).collect(),
+                        ..m.clone()
+                    }
+                })
+                .collect();
+            return self
+                .resolve_ordered(&ancient_first)
+                .into_iter()
+                .map(|mut r| {
+                    if r.evidence == Evidence::Default
+                        && self.place(r.id).is_some_and(|p| p.ancient)
+                    {
+                        r.evidence = Evidence::Era;
+                    }
+                    r
+                })
+                .collect();
+        }
+        self.resolve_ordered(matches)
+    }
+
+    /// Resolve each match, its candidates in the order given.
+    fn resolve_ordered(&self, matches: &[PlaceMatch]) -> Vec<ResolvedPlace> {
         // Anchors: names with one candidate, except the doubtful small towns. A modern city with
         // an ancient namesake ("Memphis") is no anchor: which of the two it is, is for the
         // anchors to say.
@@ -107,5 +177,10 @@ impl Gazetteer {
     /// [`scan`](Self::scan) then [`resolve`](Self::resolve).
     pub fn find_places(&self, text: &str) -> Vec<ResolvedPlace> {
         self.resolve(&self.scan(text))
+    }
+
+    /// [`scan`](Self::scan) then [`resolve_in`](Self::resolve_in) the document's era.
+    pub fn find_places_in(&self, text: &str, era: Era) -> Vec<ResolvedPlace> {
+        self.resolve_in(&self.scan(text), era)
     }
 }
