@@ -157,7 +157,7 @@ impl Pipeline {
         } else {
             Vec::new()
         };
-        let (events, event_times) = if opts.events {
+        let (events, mut event_times) = if opts.events {
             let tagger = opts
                 .event_model
                 .as_deref()
@@ -185,13 +185,7 @@ impl Pipeline {
         };
         let entities = if opts.entities {
             // The document's era chooses between a name's ancient and modern places.
-            let years = timexes
-                .iter()
-                .filter_map(|t| match t.value {
-                    time::Value::Date(d) => d.full_year(),
-                    _ => None,
-                })
-                .collect();
+            let years = timexes.iter().filter_map(|t| t.value.full_year()).collect();
             crate::entity::mentions::entities_with(
                 text,
                 &segmented,
@@ -203,7 +197,6 @@ impl Pipeline {
         } else {
             Vec::new()
         };
-        let mut event_times = event_times;
         if opts.events && opts.entities {
             crate::event::people::date_by_people(
                 text,

@@ -233,8 +233,8 @@ pub enum Evidence {
     /// No support in the document: the default order decided.
     Default,
     /// No support in the document, and the document tells of the ancient world: the ancient
-    /// place of the name ("Antioch" in a history of Alexander's successors is the Syrian city,
-    /// not the Californian town).
+    /// place of the name ("Memphis" in a history of the Persian conquest is the Egyptian city,
+    /// not the town in Tennessee).
     Era,
 }
 
@@ -770,8 +770,8 @@ impl Gazetteer {
     }
 }
 
-/// Written in capitals only ("MOSCOW"), as headings and labels are.
-fn is_shouted(span: &str) -> bool {
+/// Written in capitals only ("MOSCOW", "GAZETTE"), as headings and labels are.
+pub(super) fn is_shouted(span: &str) -> bool {
     span.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !span.chars().any(char::is_lowercase)
 }
 

@@ -11,7 +11,7 @@
 
 use super::alias::{self, Cluster, LinkKind, Mention};
 use super::authority::Authority;
-use super::gazetteer::{Era, Evidence, Gazetteer, PlaceId, PlaceKind};
+use super::gazetteer::{is_shouted, Era, Evidence, Gazetteer, PlaceId, PlaceKind};
 use super::ner::{EntityType, NerTagger};
 use super::titles;
 use crate::document::Span;
@@ -423,7 +423,7 @@ pub fn find_mentions_with(
         }
         // A shouted common word in a headline or an advertisement ("EXTENSIVE", "STORE", "FOR")
         // is no name: capitals that mark every word mark none.
-        if place.is_none() && lower_words.len() == 1 && shouted(text_here) {
+        if place.is_none() && lower_words.len() == 1 && is_shouted(text_here) {
             let w = lower_words[0].as_str();
             if LOWERCASE_WORDS.contains(w) && !titles::is_title_word(w) {
                 continue;
@@ -555,12 +555,6 @@ pub fn find_mentions_with(
 }
 
 /// The word ending just before `at`, spaces skipped (empty after punctuation).
-/// Whether a word is written in capitals only ("GAZETTE", "WEYMOUTH").
-fn shouted(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && word.chars().all(|c| !c.is_lowercase())
-}
-
 fn word_before(text: &str, at: usize) -> &str {
     text[..at]
         .trim_end()

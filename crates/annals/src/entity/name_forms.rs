@@ -1,8 +1,8 @@
 //! The written forms around a person's name that belong to it or do not: a possessive is not
-//! part of the name ("Mr. Bigelow's" names Mr. Bigelow), nor is a sentence adverb that opens
-//! it with the capital of the sentence's first word ("Whereupon Sulla"), while a regnal number ("Henry V"), a
-//! name suffix ("Kuchik Khan"), "Esq." ("Benjamin Ballard, Esq.") and a shortened given name
-//! before it ("Wm. W. Cowper", "Geo. Davis") are.
+//! part of the name ("Mr. Bigelow's" names Mr. Bigelow), nor is a sentence adverb that opens it
+//! with the capital of the sentence's first word ("Whereupon Sulla"), while a regnal number
+//! ("Henry V"), a name suffix ("Kuchik Khan"), "Esq." ("Benjamin Ballard, Esq.") and a shortened
+//! given name before it ("Wm. W. Cowper", "Geo. Davis") are.
 
 use super::mentions::{EntityMention, Source, NAME_SUFFIXES};
 use super::ner::EntityType;
@@ -143,10 +143,10 @@ fn extend_given_name(text: &str, m: &mut EntityMention) {
     loop {
         let head = text[..start].trim_end_matches(' ');
         if head.len() + 1 < start {
-            break;
+            return;
         }
         let Some(word) = head.strip_suffix('.').and_then(|h| h.rsplit(' ').next()) else {
-            break;
+            return;
         };
         let is_initial = word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
         if GIVEN_NAMES.contains(&word) {

@@ -42,6 +42,14 @@ pub enum How {
     Person,
 }
 
+impl How {
+    /// Whether the date was read from outside the event's sentence (the story line's, or its
+    /// actor's): such dates are shown as approximate and trusted less.
+    pub fn from_outside(self) -> bool {
+        matches!(self, How::Inherited | How::Person)
+    }
+}
+
 /// Temporal order between two events of one sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]

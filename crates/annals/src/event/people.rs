@@ -15,7 +15,7 @@ use crate::document::Span;
 use crate::entity::mentions::EntityCluster;
 use crate::entity::ner::EntityType;
 use crate::text::Segmented;
-use crate::time::{Timex, Value};
+use crate::time::Timex;
 use std::collections::HashMap;
 
 /// How many years before a person's bracketed date the story may stand and still be theirs
@@ -40,18 +40,19 @@ pub fn date_by_people(
     if dated.is_empty() {
         return;
     }
-    // Every person mention, in text order, with its name.
-    let mut people: Vec<(Span, String)> = entities
+    // Every person mention, in text order, with its name (without a possessive: see
+    // `entity::name_forms`).
+    let mut people: Vec<(Span, &str)> = entities
         .iter()
         .filter(|c| c.etype == EntityType::Per)
-        .flat_map(|c| c.mentions.iter().map(|m| (m.span, name_of(&m.text))))
+        .flat_map(|c| c.mentions.iter().map(|m| (m.span, m.text.as_str())))
         .collect();
     people.sort_by_key(|(span, _)| span.start);
     for (event, time) in events.iter().zip(times.iter_mut()) {
         if time.how != Some(How::Inherited) || time.bound.is_some() {
             continue;
         }
-        let Some(story) = time.timex.and_then(|k| year_of(&timexes[k])) else {
+        let Some(story) = time.timex.and_then(|k| timexes[k].value.full_year()) else {
             continue;
         };
         let at = event.span.start;
@@ -81,9 +82,9 @@ pub fn date_by_people(
 /// first and last year they span, or to `None` when the document dates the name twice
 /// differently (two men called "Ptolemy"). Names, not alias clusters: "Louis XIV" and "Louis XVI",
 /// "Alexander the Great" and "Constantine the Great" are different men.
-type Dated = HashMap<String, Option<(usize, i32, i32)>>;
+type Dated<'e> = HashMap<&'e str, Option<(usize, i32, i32)>>;
 
-fn dated_people(text: &str, timexes: &[Timex], entities: &[EntityCluster]) -> Dated {
+fn dated_people<'e>(text: &str, timexes: &[Timex], entities: &'e [EntityCluster]) -> Dated<'e> {
     let mut out: Dated = HashMap::new();
     let mentions = entities
         .iter()
@@ -101,21 +102,13 @@ fn dated_people(text: &str, timexes: &[Timex], entities: &[EntityCluster]) -> Da
             continue;
         }
         if let Some(d) = bracketed_after(text, timexes, m.span.end) {
-            let slot = out.entry(name_of(&m.text)).or_insert(Some(d));
+            let slot = out.entry(m.text.as_str()).or_insert(Some(d));
             if slot.is_some_and(|(_, a, b)| (a, b) != (d.1, d.2)) {
                 *slot = None;
             }
         }
     }
     out
-}
-
-/// A name as written, without a possessive ("Trajan's conquests").
-fn name_of(text: &str) -> String {
-    text.trim_end_matches("'s")
-        .trim_end_matches("\u{2019}s")
-        .trim()
-        .to_string()
 }
 
 /// Whether the person named at `span` is the one acting in the event at `event`: named in the
@@ -174,16 +167,8 @@ fn bracketed_after(text: &str, timexes: &[Timex], end: usize) -> Option<(usize, 
     }
     let years: Vec<i32> = within
         .iter()
-        .filter_map(|&k| year_of(&timexes[k]))
+        .filter_map(|&k| timexes[k].value.full_year())
         .collect();
     let (&lo, &hi) = (years.iter().min()?, years.iter().max()?);
     Some((k, lo, hi))
-}
-
-/// The full year of a timex's date, if it has one.
-fn year_of(t: &Timex) -> Option<i32> {
-    match t.value {
-        Value::Date(d) => d.full_year(),
-        _ => None,
-    }
 }

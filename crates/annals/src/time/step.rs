@@ -96,7 +96,10 @@ pub(super) fn read_in_context(
 
 /// Whether a year as written falls before the Hijra (A.D. 622).
 fn before_hijra(norm: &Normalised) -> bool {
-    matches!(norm.meaning, Meaning::Fixed(Value::Date(d)) if d.full_year().is_some_and(|y| (1..622).contains(&y)))
+    match norm.meaning {
+        Meaning::Fixed(v) => v.full_year().is_some_and(|y| (1..622).contains(&y)),
+        _ => false,
+    }
 }
 
 /// A century without an era read as a Hijri century: the Gregorian century holding its middle.

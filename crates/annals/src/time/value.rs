@@ -231,6 +231,16 @@ pub enum Value {
     Ref(Reference),
 }
 
+impl Value {
+    /// The full year of a date, if it has one (BC negative).
+    pub fn full_year(&self) -> Option<i32> {
+        match self {
+            Value::Date(d) => d.full_year(),
+            _ => None,
+        }
+    }
+}
+
 impl fmt::Display for Year {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {

@@ -183,7 +183,7 @@ pub fn entries(doc: &Document, analysis: &Analysis, source: usize) -> Vec<Entry>
             )),
             distance: distance as u32,
             paragraph_break,
-            happening: !matches!(how, Some(How::Inherited | How::Person))
+            happening: !how.is_some_and(How::from_outside)
                 || group.events.iter().any(|&e| {
                     super::happening::reports_happening(
                         text,

@@ -38,7 +38,7 @@ pub fn features(e: &Entry) -> [f64; FEATURES.len()] {
     [
         flag(e.how == Some(How::Sentence)),
         // A date from its actor's name is, like the story's, read from outside the sentence.
-        flag(matches!(e.how, Some(How::Inherited | How::Person))),
+        flag(e.how.is_some_and(How::from_outside)),
         flag(e.how.is_none()),
         flag(e.anchoring != Anchoring::Explicit),
         flag(matches!(e.modifier, Some(Mod::Start | Mod::Mid | Mod::End))),

@@ -326,7 +326,7 @@ pub fn how_name(h: How) -> &'static str {
 /// sentence, so vague entries look vague.
 pub fn date_label(e: &Entry) -> String {
     let label = e.label();
-    if matches!(e.how, Some(How::Inherited | How::Person)) {
+    if e.how.is_some_and(How::from_outside) {
         format!("~{label}")
     } else {
         label

@@ -16,9 +16,8 @@ impl Gazetteer {
     }
 
     /// [`resolve`](Self::resolve) for a document of `era`: in one of the ancient world, a name's
-    /// ancient place comes before its modern towns of the name ("Arbela" is the Assyrian city,
-    /// not Irbid; "Antioch" the Syrian one, not California's) where the other places do not
-    /// decide. A modern country, region, continent or water keeps its place before the ancient
+    /// ancient place comes before a modern town of the name far from it ("Memphis" is the
+    /// Egyptian city, not Tennessee's) where the other places do not decide. A modern country, region, continent or water keeps its place before the ancient
     /// one: modern "Syria", "Europe" and "the Danube" cover the ancient ones, while Pleiades'
     /// namesakes may be elsewhere (a "Syria" on a Greek island).
     pub fn resolve_in(&self, matches: &[PlaceMatch], era: Era) -> Vec<ResolvedPlace> {

@@ -279,11 +279,14 @@ pub(super) fn walk(
 /// against which a yearless month or day is read.
 struct Attested {
     months: std::collections::HashSet<(i32, u8)>,
+    /// The months (bit 1 for January … bit 12) dated in some year: a lookup on the beam's hot
+    /// path, where a scan of `months` would run for every line at every yearless date.
+    in_some_year: u16,
 }
 
 impl Attested {
     fn of(prepared: &[Option<Prepared>]) -> Attested {
-        let months = prepared
+        let months: std::collections::HashSet<(i32, u8)> = prepared
             .iter()
             .flatten()
             .filter_map(|p| match p.norm.meaning {
@@ -291,7 +294,11 @@ impl Attested {
                 _ => None,
             })
             .collect();
-        Attested { months }
+        let in_some_year = months.iter().fold(0, |bits, &(_, m)| bits | 1 << m);
+        Attested {
+            months,
+            in_some_year,
+        }
     }
 
     /// Whether a yearless month-day was read into a year whose month the document never dates
@@ -304,13 +311,13 @@ impl Attested {
         let (Some(year), Some(month)) = (d.full_year(), month_of(&d)) else {
             return false;
         };
-        !self.months.contains(&(year, month)) && self.months.iter().any(|&(_, m)| m == month)
+        self.in_some_year & 1 << month != 0 && !self.months.contains(&(year, month))
     }
 }
 
 fn month_of(d: &Date) -> Option<u8> {
     match d.within {
-        Within::Month(m) | Within::Day(m, _) => m,
+        Within::Month(m) | Within::Day(m, _) => m.filter(|m| (1..=12).contains(m)),
         _ => None,
     }
 }
@@ -336,7 +343,7 @@ fn first_year(
                 .ends_with(['.', '!', '?'])
     };
     let year = |n: &Normalised| match n.meaning {
-        Meaning::Fixed(Value::Date(d)) => d.full_year(),
+        Meaning::Fixed(v) => v.full_year(),
         _ => None,
     };
     candidates
