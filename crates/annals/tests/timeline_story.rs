@@ -38,6 +38,32 @@ fn an_actor_dated_beside_the_name_overrules_a_story_far_from_his_time() {
 }
 
 #[test]
+fn a_sentence_about_the_actor_and_its_pronouns_carry_the_actors_date() {
+    // "the indefatigable Hadrian (117 A.D.)": the dates in brackets make the name a person's
+    // even where the model misses it; "Hadrian, his successor, was …" is about him whatever
+    // commas stand before the verb, and "He abandoned …" goes on about him.
+    let text = "Nerva (96 A.D.) was the first of this line, and Trajan (98 A.D.) the second. \
+                They were followed by the indefatigable Hadrian (117 A.D.) and Marcus Aurelius \
+                (161 to 180 A.D.). A great plague ran through the empire in 180 A.D. and weakened \
+                the legions. Hadrian, his successor, was of a cautious disposition. He abandoned \
+                the conquests of Trajan, and he also abandoned North Britain. He built a wall across Britain.\n\n\
+                The plague killed many soldiers. He built a wall.";
+    let t = timeline_of(text);
+    for words in ["abandoned the conquests", "built a wall across"] {
+        let e = entry(&t, words);
+        assert_eq!(e.value(), "0117", "{words}: {e:#?}");
+        assert_eq!(e.how, Some(How::Person), "{words}");
+    }
+    // A new paragraph leaves "He" unresolved: the story stands.
+    let e = t
+        .entries
+        .iter()
+        .find(|e| e.sentence == "He built a wall.")
+        .expect("an entry for the last sentence");
+    assert_ne!(e.how, Some(How::Person), "{e:#?}");
+}
+
+#[test]
 fn a_story_within_the_actors_time_stands() {
     let text = "Trajan (98 A.D.) was the second of the adoptive emperors. In 105 A.D. the \
                 Dacians rose again. Trajan crossed the Danube and took their capital.";

@@ -151,6 +151,77 @@ pub(super) fn repeated_names(
     out
 }
 
+/// People named with their dates in brackets, as histories name them ("the indefatigable Hadrian
+/// (117 A.D.)", "Tiberius (14 to 37 A.D.)", "Constantine the Great (312 A.D.)"), where the model
+/// found no name: a run of capitalised words right before a bracket that opens with a date. Not
+/// after an article ("the Second War (413-404 BC)" names a war, "a Camillus (100 B.C.)" a
+/// likeness) and not opening with a word English writes in lowercase; places and organisations the
+/// gazetteer or the model found are already mentions and stay what they are.
+pub(super) fn bracket_dated_names(text: &str, times: &[Span], mentions: &mut Vec<EntityMention>) {
+    let mut added = Vec::new();
+    for t in times {
+        let head = text[..t.start].trim_end();
+        let Some(head) = head.strip_suffix('(') else {
+            continue;
+        };
+        let head = head.trim_end();
+        // The run of name words before the bracket, "the" allowed inside ("Constantine the
+        // Great"), at most four words.
+        let mut start = head.len();
+        let mut words_in = 0;
+        while words_in < 4 {
+            let rest = &head[..start];
+            let joined = rest.trim_end_matches(' ');
+            if words_in > 0 && joined.len() == rest.len() {
+                break;
+            }
+            let from = joined.rfind(' ').map_or(0, |i| i + 1);
+            let w = &joined[from..];
+            let capital = is_capitalised_word(w.trim_end_matches(['’', '\'']));
+            if !(capital || w == "the" && words_in > 0) {
+                break;
+            }
+            start = from;
+            words_in += 1;
+        }
+        // "the" only joins two name words.
+        let name = head[start..].trim_start_matches("the ");
+        let start = head.len() - name.len();
+        if name.is_empty() {
+            continue;
+        }
+        let before = head[..start].split_whitespace().next_back().unwrap_or("");
+        let article = matches!(
+            before.to_lowercase().as_str(),
+            "the" | "a" | "an" | "another" | "this" | "that"
+        );
+        // The name's first word says whether it is one: "Constantine the Great", not "The
+        // Second War" at a sentence's start.
+        let common = name.split(' ').next().is_some_and(is_common_word);
+        if article || common {
+            continue;
+        }
+        let span = Span::new(start, head.len());
+        if near(mentions, |m| m.span.start, span)
+            .iter()
+            .any(|m| m.span.overlaps(&span))
+        {
+            continue;
+        }
+        added.push(EntityMention {
+            span,
+            text: name.to_string(),
+            etype: EntityType::Per,
+            place: None,
+            source: Source::Dated,
+        });
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.span.start);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,6 +258,31 @@ mod tests {
         // is shared by many people and spreads nothing.
         assert_eq!(texts(text, &added), ["Leon Trotsky", "Trotsky"]);
         assert!(added.iter().all(|m| m.etype == EntityType::Per));
+    }
+
+    #[test]
+    fn a_name_with_its_dates_in_brackets_is_a_person() {
+        let text = "They were followed by the indefatigable Hadrian (117 A.D.), Constantine the \
+                    Great (312 A.D.) and Tiberius (14 to 37 A.D.). The Second War (413 BC) and \
+                    a Camillus (100 B.C.) and the (1866) treaty and Rome (753 B.C.) came.";
+        let times: Vec<Span> = [
+            "117 A.D.", "312 A.D.", "14", "413 BC", "100 B.C.", "1866", "753",
+        ]
+        .iter()
+        .map(|t| {
+            let start = text.find(t).unwrap();
+            Span::new(start, start + t.len())
+        })
+        .collect();
+        // The gazetteer found Rome already: it stays a place.
+        let mut found = vec![mention(text, "Rome", EntityType::Loc, Source::Gazetteer)];
+        bracket_dated_names(text, &times, &mut found);
+        assert_eq!(
+            texts(text, &found),
+            ["Hadrian", "Constantine the Great", "Tiberius", "Rome"]
+        );
+        assert!(found[..3].iter().all(|m| m.etype == EntityType::Per));
+        assert!(found[..3].iter().all(|m| m.source == Source::Dated));
     }
 
     #[test]

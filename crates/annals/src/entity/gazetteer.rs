@@ -65,6 +65,10 @@ pub type PlaceId = u32;
 /// document (or in the same country).
 pub const SUPPORT_KM: f64 = 500.0;
 
+/// A region or water that needs context may lie this far from the place that vouches for it:
+/// their points stand for wide areas.
+pub const REGION_SUPPORT_KM: f64 = 1500.0;
+
 /// One-word names that GeoNames lists as alternates only count for cities at least this large
 /// (see `Gazetteer::scan_candidates`).
 const ALTERNATE_MIN_POPULATION: u64 = 100_000;
@@ -165,6 +169,12 @@ pub struct Place<'g> {
 
 impl Place<'_> {
     /// Great-circle distance to another place in kilometres.
+    /// A village or small town (or an ancient town): its name is as often a surname ("Goodman",
+    /// "Cato"). An ancient region ("Parthia") is minor too, but regions are not surnames.
+    pub fn is_village(&self) -> bool {
+        self.minor && self.kind == PlaceKind::City
+    }
+
     pub fn distance_km(&self, other: &Place<'_>) -> f64 {
         distance_km(
             self.lat.into(),

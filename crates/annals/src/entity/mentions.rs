@@ -42,6 +42,9 @@ pub enum Source {
     /// A run of capitalised words ending in a building's, street's or feature's head word
     /// ("the King's Arms *Inn*", "High-*street*"): see `facilities.rs`.
     Facility,
+    /// A name followed by its dates in brackets ("the indefatigable Hadrian (117 A.D.)",
+    /// "Tiberius (14 to 37 A.D.)"), as histories date people: see `document_names.rs`.
+    Dated,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -396,7 +399,9 @@ pub fn find_mentions_with(
             // village's name is as often a surname ("Goodman", "Vian"): it overrules the model
             // only where English puts a place ("at Devizes", "in Tisbury"); not after "of",
             // which as often takes a person ("the death of Alexander").
-            let village = gazetteer.place(p.id).is_some_and(|place| place.minor);
+            let village = gazetteer
+                .place(p.id)
+                .is_some_and(|place| place.is_village());
             let overrules = if village {
                 after_place_preposition(text, e.span.start)
             } else {
@@ -497,7 +502,9 @@ pub fn find_mentions_with(
         // A village the model did not take for a name at all needs a place's preposition
         // before it or a place after it ("Tisbury, Wilts"): narrative history is full of
         // people named like villages ("Cato", "Alexander").
-        let village = gazetteer.place(p.id).is_some_and(|place| place.minor);
+        let village = gazetteer
+            .place(p.id)
+            .is_some_and(|place| place.is_village());
         if village
             && !after_place_preposition(text, p.start)
             && !qualified_by_place(text, p.end, &places)
@@ -541,6 +548,7 @@ pub fn find_mentions_with(
     out.sort_by_key(|m| m.span.start);
     super::document_names::org_head_names(text, seg, &mut out);
     super::facilities::facility_names(text, seg, &mut out);
+    super::document_names::bracket_dated_names(text, times, &mut out);
     let repeated = super::document_names::repeated_names(text, seg, &out, times);
     if !repeated.is_empty() {
         out.extend(repeated);

@@ -48,6 +48,7 @@ pub fn date_by_people(
         .flat_map(|c| c.mentions.iter().map(|m| (m.span, m.text.as_str())))
         .collect();
     people.sort_by_key(|(span, _)| span.start);
+    let subjects = sentence_subjects(text, seg, &people);
     for (event, time) in events.iter().zip(times.iter_mut()) {
         if time.how != Some(How::Inherited) || time.bound.is_some() {
             continue;
@@ -60,15 +61,19 @@ pub fn date_by_people(
         let Some(sentence) = seg.sentences.get(s) else {
             continue;
         };
-        // The actor: the nearest person named before the event in its sentence.
+        // The actor: the nearest person named before the event in its clause, else the person
+        // the sentence is about ("Hadrian, his successor, … He abandoned … of Trajan's, and he
+        // also abandoned …").
         let before = people.partition_point(|(span, _)| span.start < at);
-        let Some((span, name)) = before.checked_sub(1).map(|i| &people[i]) else {
-            continue;
+        let named = before
+            .checked_sub(1)
+            .map(|i| &people[i])
+            .filter(|(span, _)| span.start >= sentence.span.start && span.end <= at);
+        let actor = match named {
+            Some((span, name)) if acts(text, *span, at) => Some(*name),
+            _ => subjects[s],
         };
-        if span.start < sentence.span.start || span.end > at || !acts(text, *span, at) {
-            continue;
-        }
-        let Some(&Some((k, first, last))) = dated.get(name) else {
+        let Some(Some((k, first, last))) = actor.and_then(|name| dated.get(name)).copied() else {
             continue;
         };
         if story < first - BEFORE || story > last + AFTER {
@@ -76,6 +81,45 @@ pub fn date_by_people(
             time.how = Some(How::Person);
         }
     }
+}
+
+/// The person each sentence is about: the one whose name opens it ("Hadrian, his successor, was
+/// …", whatever commas stand before the verb), or, for a sentence that opens with "he" or "she"
+/// in the same paragraph, the previous sentence's ("… He abandoned these conquests").
+fn sentence_subjects<'a>(
+    text: &str,
+    seg: &Segmented,
+    people: &[(Span, &'a str)],
+) -> Vec<Option<&'a str>> {
+    let mut out: Vec<Option<&'a str>> = Vec::with_capacity(seg.sentences.len());
+    let mut previous_end = 0;
+    for sentence in &seg.sentences {
+        let body = &text[sentence.span.start..sentence.span.end];
+        let lead = body.len()
+            - body
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .len();
+        let opening = sentence.span.start + lead;
+        let first_word = body[lead..]
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let same_paragraph =
+            !text[previous_end.min(sentence.span.start)..sentence.span.start].contains('\n');
+        let named = people
+            .get(people.partition_point(|(span, _)| span.start < opening))
+            .filter(|(span, _)| span.start == opening)
+            .map(|(_, name)| *name);
+        let subject = named.or_else(|| {
+            let pronoun = matches!(first_word, "He" | "She");
+            (pronoun && same_paragraph)
+                .then(|| out.last().copied().flatten())
+                .flatten()
+        });
+        out.push(subject);
+        previous_end = sentence.span.end;
+    }
+    out
 }
 
 /// The names dated in brackets after them: each name to the first timex in the brackets and the

@@ -2,7 +2,8 @@
 //! docs of [`super`]).
 
 use super::{
-    Era, Evidence, Gazetteer, Place, PlaceId, PlaceKind, PlaceMatch, ResolvedPlace, SUPPORT_KM,
+    Era, Evidence, Gazetteer, Place, PlaceId, PlaceKind, PlaceMatch, ResolvedPlace,
+    REGION_SUPPORT_KM, SUPPORT_KM,
 };
 
 /// How near an ancient place lies to a modern town of its name for the two to be one site.
@@ -120,16 +121,21 @@ impl Gazetteer {
             .filter_map(|(m, resolved)| {
                 if m.needs_context {
                     // The candidate closest to a place the document names ("Babylon" beside
-                    // Mesopotamia is not the fortress in Egypt), within SUPPORT_KM.
-                    let (place, km) = m
+                    // Mesopotamia is not the fortress in Egypt), within SUPPORT_KM (a region
+                    // within REGION_SUPPORT_KM).
+                    // A region or a sea is located at one point of a wide area: "Parthia" lies
+                    // a thousand kilometres from the point of its neighbour Armenia.
+                    let reach = |c: &Place<'_>| match c.kind {
+                        PlaceKind::Region | PlaceKind::Water => REGION_SUPPORT_KM,
+                        _ => SUPPORT_KM,
+                    };
+                    let (place, _) = m
                         .candidates
                         .iter()
                         .filter_map(|&id| self.place(id))
-                        .map(|c| (c, support_km(&c)))
+                        .map(|c| (c, support_km(&c) / reach(&c)))
+                        .filter(|(_, share)| *share <= 1.0)
                         .min_by(|a, b| a.1.total_cmp(&b.1))?;
-                    if km > SUPPORT_KM {
-                        return None;
-                    }
                     return Some(ResolvedPlace {
                         start: m.start,
                         end: m.end,
