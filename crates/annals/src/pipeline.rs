@@ -207,6 +207,15 @@ impl Pipeline {
                 &entities,
             );
         }
+        if opts.events {
+            crate::event::named::date_by_named_happenings(
+                text,
+                &segmented,
+                &timexes,
+                &events,
+                &mut event_times,
+            );
+        }
         let mut analysis = Analysis {
             segmented,
             timexes,

@@ -1,6 +1,7 @@
 //! What a sentence without a date of its own gets from the story line: the story's date, or a
 //! bound of it for a look back in the pluperfect, or its actor's date when the actor is dated in
-//! brackets beside the name ("Trajan (98 A.D.)") and the story stands far outside that time.
+//! brackets beside the name ("Trajan (98 A.D.)") and the story stands far outside that time, or
+//! the date of a named happening it is told as part of ("slain in the battle of Falkirk").
 
 use annals::event::anchor::How;
 use annals::pipeline::{Pipeline, TagOptions};
@@ -108,4 +109,28 @@ fn a_look_back_in_the_pluperfect_is_bounded_by_the_story_not_dated_by_it() {
         ("1309-09", None),
         "{e:#?}"
     );
+}
+
+#[test]
+fn a_named_happening_dated_once_dates_its_later_mentions() {
+    let text = "In the battle of Falkirk, fought on the 22nd of July, A.D. 1298, perished the \
+                Master of the Temple. The Templars then went to Cyprus in 1300.\n\n\
+                In 1308 the king wrote to the pope. He succeeded the Master Brian le Jay, who \
+                was slain, as before mentioned, in the battle of Falkirk, and was taken \
+                prisoner. The pope had the Templars arrested in the battle of words.";
+    let t = timeline_of(text);
+    let battle = t
+        .entries
+        .iter()
+        .find(|e| e.sentence.starts_with("He succeeded") && e.how == Some(How::Named))
+        .unwrap_or_else(|| panic!("no named entry in {:#?}", t.entries));
+    assert_eq!(battle.value(), "1298-07-22", "{battle:#?}");
+    assert!(battle.events.iter().any(|e| e.text == "battle"));
+    // What the sentence tells besides the battle stays with the story.
+    let succeeded = t
+        .entries
+        .iter()
+        .find(|e| e.events.iter().any(|e| e.text == "succeeded"))
+        .unwrap_or_else(|| panic!("no entry for 'succeeded' in {:#?}", t.entries));
+    assert_eq!(succeeded.value(), "1308", "{succeeded:#?}");
 }

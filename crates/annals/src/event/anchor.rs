@@ -40,13 +40,16 @@ pub enum How {
     /// The date written in brackets beside its actor's name elsewhere ("Trajan (98 A.D.)"),
     /// where the story line stood far outside that person's time (see [`super::people`]).
     Person,
+    /// The date of a named happening the event is told as part of ("slain in the battle of
+    /// Falkirk"), written where the document first names it (see [`super::named`]).
+    Named,
 }
 
 impl How {
-    /// Whether the date was read from outside the event's sentence (the story line's, or its
-    /// actor's): such dates are shown as approximate and trusted less.
+    /// Whether the date was read from outside the event's sentence (the story line's, its
+    /// actor's or its named happening's): such dates are shown as approximate and trusted less.
     pub fn from_outside(self) -> bool {
-        matches!(self, How::Inherited | How::Person)
+        matches!(self, How::Inherited | How::Person | How::Named)
     }
 }
 

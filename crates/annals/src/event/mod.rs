@@ -13,6 +13,7 @@
 pub mod anchor;
 mod features;
 pub mod lemma;
+pub mod named;
 pub mod nouns;
 pub mod people;
 pub mod train;

@@ -40,6 +40,13 @@ pub(super) fn explain(
                 if back == 1 { "" } else { "s" }
             )
         }
+        Some(How::Named) => {
+            format!(
+                "its named happening's date: {written}, written where it is first named {back} \
+                 sentence{} back",
+                if back == 1 { "" } else { "s" }
+            )
+        }
         None => format!("a date of its sentence: {written}"),
     };
     if let (Anchoring::Story, Some(reference)) = (timex.anchoring, timex.reference) {

@@ -319,6 +319,7 @@ pub fn how_name(h: How) -> &'static str {
         How::Sentence => "sentence",
         How::Inherited => "inherited",
         How::Person => "person",
+        How::Named => "named",
     }
 }
 

@@ -231,14 +231,10 @@ pub(super) fn walk(
                 } else {
                     0.0
                 };
-                // A yearless "March 2" read into a year whose March the document never dates,
-                // when it dates another year's March: a story told around March 1919 that glanced
-                // at 1945 reads its next "March 2" in 1919.
-                let stray = if attested.strays(prep, &stepped) {
-                    STRAY_MONTH
-                } else {
-                    0.0
-                };
+                // A yearless "March 2" read into a year whose March the document never dates (or
+                // dates less often than another year's): a story told around March 1919 that
+                // glanced at 1945 reads its next "March 2" in 1919.
+                let stray = STRAY_MONTH * attested.strays(prep, &stepped);
                 let (aside, advance) = (aside + lost + stray, advance + lost + stray);
                 if debug {
                     eprintln!(
@@ -276,42 +272,66 @@ pub(super) fn walk(
 }
 
 /// The months the document dates with their year written out ("March 1, 1919", "May 1920"),
-/// against which a yearless month or day is read.
+/// and how often, against which a yearless month or day is read.
 struct Attested {
-    months: std::collections::HashSet<(i32, u8)>,
-    /// The months (bit 1 for January … bit 12) dated in some year: a lookup on the beam's hot
-    /// path, where a scan of `months` would run for every line at every yearless date.
-    in_some_year: u16,
+    months: std::collections::HashMap<(i32, u8), u32>,
+    /// For each month (1 to 12), the most dates the document gives it in any one year: a lookup
+    /// on the beam's hot path, where a scan of `months` would run for every line at every
+    /// yearless date.
+    most: [u32; 13],
 }
 
 impl Attested {
     fn of(prepared: &[Option<Prepared>]) -> Attested {
-        let months: std::collections::HashSet<(i32, u8)> = prepared
-            .iter()
-            .flatten()
-            .filter_map(|p| match p.norm.meaning {
-                Meaning::Fixed(Value::Date(d)) => Some((d.full_year()?, month_of(&d)?)),
-                _ => None,
-            })
-            .collect();
-        let in_some_year = months.iter().fold(0, |bits, &(_, m)| bits | 1 << m);
-        Attested {
-            months,
-            in_some_year,
-        }
+        Attested::counting(
+            prepared
+                .iter()
+                .flatten()
+                .filter_map(|p| match p.norm.meaning {
+                    Meaning::Fixed(Value::Date(d)) => Some((d.full_year()?, month_of(&d)?)),
+                    _ => None,
+                }),
+        )
     }
 
-    /// Whether a yearless month-day was read into a year whose month the document never dates
-    /// in full, though it dates that month in another year.
-    fn strays(&self, prep: &Prepared, stepped: &Stepped) -> bool {
-        if !matches!(prep.norm.meaning, Meaning::NeedsYear(..)) {
-            return false;
+    /// From the (year, month) of every date written with its year.
+    fn counting(dated: impl Iterator<Item = (i32, u8)>) -> Attested {
+        let mut months = std::collections::HashMap::new();
+        for key in dated {
+            *months.entry(key).or_insert(0) += 1;
         }
-        let Some(d) = stepped.date else { return false };
+        let mut most = [0; 13];
+        for (&(_, m), &n) in &months {
+            most[usize::from(m)] = most[usize::from(m)].max(n);
+        }
+        Attested { months, most }
+    }
+
+    /// How far a yearless month-day strays from the document's dates of that month, from 0 to 1:
+    /// 1 read into a year whose month the document never dates in full though it dates that
+    /// month in another year; a share for a year whose month it dates less often than another
+    /// year's ("February 22" in a story of February 1936 that once dated February 7, 1935);
+    /// 0 for the month's best-dated year, or a month the document never dates.
+    fn strays(&self, prep: &Prepared, stepped: &Stepped) -> f64 {
+        if !matches!(prep.norm.meaning, Meaning::NeedsYear(..)) {
+            return 0.0;
+        }
+        let Some(d) = stepped.date else { return 0.0 };
         let (Some(year), Some(month)) = (d.full_year(), month_of(&d)) else {
-            return false;
+            return 0.0;
         };
-        self.in_some_year & 1 << month != 0 && !self.months.contains(&(year, month))
+        self.stray_share(year, month)
+    }
+
+    /// How far `month` of `year` strays from the document's dates of that month: see
+    /// [`Attested::strays`].
+    fn stray_share(&self, year: i32, month: u8) -> f64 {
+        let most = self.most[usize::from(month)];
+        if most == 0 {
+            return 0.0;
+        }
+        let here = self.months.get(&(year, month)).copied().unwrap_or(0);
+        1.0 - f64::from(here) / f64::from(most)
     }
 }
 
@@ -463,4 +483,21 @@ fn take(text: &str, line: &mut Line, stepped: Stepped, role: Role) {
         }
     }
     line.previous = Some((line.len - 1, kept));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Attested;
+
+    #[test]
+    fn a_yearless_month_strays_by_how_much_less_its_year_dates_it() {
+        // February dated three times in 1936 and once in 1935; March only in 1919.
+        let dated = [(1936, 2), (1936, 2), (1936, 2), (1935, 2), (1919, 3)];
+        let attested = Attested::counting(dated.into_iter());
+        assert_eq!(attested.stray_share(1936, 2), 0.0);
+        assert!((attested.stray_share(1935, 2) - 2.0 / 3.0).abs() < 1e-9);
+        assert_eq!(attested.stray_share(1945, 3), 1.0);
+        // A month the document never dates with its year: no year is favoured.
+        assert_eq!(attested.stray_share(1936, 4), 0.0);
+    }
 }
