@@ -306,6 +306,10 @@ pub struct Gazetteer {
     names_at: usize,
     strings_at: usize,
     source: (usize, usize),
+    /// For each first two bytes of a key, where its names start (entry `p`) and end (entry
+    /// `p + 1`): the binary searches of a scan start inside one bucket instead of the whole
+    /// table of names, most of whose probes would miss the cache.
+    buckets: Vec<u32>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -386,17 +390,19 @@ impl Gazetteer {
             return Err(corrupt("checksum mismatch".into()));
         }
         let names_at = HEADER_LEN + places as usize * PLACE_LEN;
-        let g = Gazetteer {
+        let mut g = Gazetteer {
             places: places as usize,
             names: names as usize,
             names_at,
             strings_at: names_at + names as usize * NAME_LEN,
             source: (le_u32(b, 28) as usize, le_u32(b, 32) as usize),
             data,
+            buckets: Vec::new(),
         };
         if check {
             g.validate()?;
         }
+        g.buckets = g.bucket_starts();
         Ok(g)
     }
 
@@ -547,8 +553,39 @@ impl Gazetteer {
         le_u16(&self.data, self.names_at + i * NAME_LEN + 10)
     }
 
+    /// The bucket of a key: its first two bytes (a missing second byte counts as 0, which
+    /// sorts first, as the shorter key does).
+    fn bucket(key: &[u8]) -> usize {
+        usize::from(key.first().copied().unwrap_or(0)) << 8
+            | usize::from(key.get(1).copied().unwrap_or(0))
+    }
+
+    /// Where each bucket's names start, one past the last bucket included: the names are
+    /// sorted by key bytes, so each bucket's names are contiguous (a corrupt, unsorted table
+    /// only makes lookups miss).
+    fn bucket_starts(&self) -> Vec<u32> {
+        let mut starts = vec![0u32; (1 << 16) + 1];
+        let mut next = 0;
+        for i in 0..self.names {
+            let b = Self::bucket(self.key(i));
+            while next <= b {
+                starts[next] = i as u32;
+                next += 1;
+            }
+        }
+        for start in &mut starts[next..] {
+            *start = self.names as u32;
+        }
+        starts
+    }
+
     /// The range of name entries whose key is exactly `key`, found within `lo..hi`.
     fn key_range(&self, key: &[u8], lo: usize, hi: usize) -> (usize, usize) {
+        let b = Self::bucket(key);
+        let (lo, hi) = match (self.buckets.get(b), self.buckets.get(b + 1)) {
+            (Some(&start), Some(&end)) => (lo.max(start as usize), hi.min(end as usize).max(lo)),
+            _ => (lo, hi),
+        };
         let first = lo + partition(hi - lo, |i| self.key(lo + i) < key);
         let end = first + partition(hi - first, |i| self.key(first + i) <= key);
         (first, end)

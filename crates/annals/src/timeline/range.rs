@@ -56,9 +56,15 @@ fn joined(
             }
             _ => None,
         };
+        // The joint is one short word or a dash: anything longer between two dates (often
+        // paragraphs of them) is no range, and is not worth lowercasing to find out.
+        let gap = text.get(a.span.end..b.span.start)?.trim();
+        if gap.len() > "through".len() {
+            return None;
+        }
+        let gap = gap.to_lowercase();
         let ((first, from), (last, to)) = (date(a)?, date(b)?);
         let same_sentence = seg.sentence_at(a.span.start)?.span.contains(&b.span);
-        let gap = text.get(a.span.end..b.span.start)?.trim().to_lowercase();
         // The word before the range (a bounded look back: the text may be one long line).
         let back = floor_boundary(text, a.span.start.saturating_sub(32));
         let opener = text[back..a.span.start]

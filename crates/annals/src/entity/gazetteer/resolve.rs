@@ -101,10 +101,15 @@ impl Gazetteer {
                     .flatten()
             })
             .collect();
-        let confident: Vec<Place<'_>> = resolved
-            .iter()
-            .flatten()
-            .filter_map(|r| self.place(r.id))
+        // Each place once: a long document names its capital thousands of times, and every
+        // doubtful name is measured against all of these.
+        let mut confident: Vec<PlaceId> = resolved.iter().flatten().map(|r| r.id).collect();
+        confident.sort_unstable();
+        confident.dedup();
+        let confident: Vec<Place<'_>> = confident
+            .into_iter()
+            .filter(|id| anchors.binary_search_by_key(id, |a| a.id).is_err())
+            .filter_map(|id| self.place(id))
             .collect();
         // How far a candidate lies from the nearest place that vouches for it.
         let support_km = |c: &Place<'_>| {
