@@ -207,7 +207,37 @@ pub(super) fn step(
     // resolving in order gives.
     let range_start = anchor.story_names_month()
         && opens_month_range(text, &meaning, cand, candidates.get(k + 1));
-    let (mut value, anchoring, glance) = anchor.resolve(meaning, tense);
+    // "… when writing after 500, and … when investigating, fifteen years earlier": a count
+    // from a date earlier in its own sentence counts from that date, even one the story did
+    // not move to (an aside), not from the story. Not a count from an event ("at the end of
+    // 499, eleven years after his flight"): that one counts back to the date.
+    let sentence_date = match (meaning, before.last) {
+        (
+            Meaning::Offset {
+                anaphoric: true,
+                amount: Some(_),
+                ..
+            },
+            Some(last),
+        ) if last.role != super::Role::Story
+            && counts_itself(&text[cand.span.start..cand.span.end])
+            && same_sentence(text, last.span.end, cand.span.start) =>
+        {
+            match last.value {
+                Value::Date(d) if d.full_year().is_some() => Some((d, last.modifier)),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    let (mut value, anchoring, glance) = match sentence_date {
+        Some((d, modifier)) => {
+            let mut from = anchor.clone();
+            from.advance_to(&d, modifier);
+            from.resolve(meaning, tense)
+        }
+        None => anchor.resolve(meaning, tense),
+    };
     if let (Value::Date(d), false) = (&value, range_start) {
         moved.advance_to(d, norm.modifier);
     }
@@ -486,5 +516,30 @@ pub(super) fn prepare(text: &str, cand: &Candidate, mode: Mode) -> Option<Prepar
         tense,
         rule,
         other: None,
+    })
+}
+
+/// Whether no sentence ends between `from` and `to`.
+fn same_sentence(text: &str, from: usize, to: usize) -> bool {
+    text.get(from..to).is_some_and(|between| {
+        // A stop, then spaces, then a capital or the expression itself.
+        !between.contains('\n')
+            && !between.match_indices(['.', '!', '?']).any(|(i, _)| {
+                let rest = &between[i + 1..];
+                let next = rest.trim_start();
+                rest.len() > next.len() && (next.is_empty() || next.starts_with(char::is_uppercase))
+            })
+    })
+}
+
+/// Whether a counted offset says its own direction and nothing follows it ("fifteen years
+/// earlier", "two days later"), unlike one counted from an event ("eleven years [after his
+/// flight]").
+fn counts_itself(written: &str) -> bool {
+    written.split_whitespace().next_back().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "earlier" | "later" | "afterwards" | "afterward" | "previously" | "before" | "after"
+        )
     })
 }
