@@ -216,6 +216,32 @@ fn names_keep_their_written_forms() {
     }
 }
 
+/// Issue 20: two people joined by "and" are two names, where titles alone before "and" share
+/// the name after it.
+#[test]
+fn coordinated_people_are_two_names_and_a_couple_is_one() {
+    let text = "Peng Shousong and Xu Chongzhi led the army. Muranaka and Isobe visited the \
+                general. Mr. and Mrs. Tally Eddings came too.";
+    let people: Vec<String> = mentions_in(text)
+        .into_iter()
+        .filter(|(_, t)| *t == EntityType::Per)
+        .map(|(name, _)| name)
+        .collect();
+    for name in ["Peng Shousong", "Xu Chongzhi", "Muranaka", "Isobe"] {
+        assert!(people.iter().any(|p| p == name), "{name}: {people:?}");
+    }
+    assert!(
+        !people
+            .iter()
+            .any(|p| p.contains(" and ") && !p.starts_with("Mr.")),
+        "{people:?}"
+    );
+    assert!(
+        people.iter().any(|p| p.ends_with("Tally Eddings")),
+        "{people:?}"
+    );
+}
+
 /// Issue 20: an office alone names no one, with its holder's name it is one person, and a
 /// party's members are a group.
 #[test]

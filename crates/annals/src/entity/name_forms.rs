@@ -2,7 +2,8 @@
 //! part of the name ("Mr. Bigelow's" names Mr. Bigelow), nor is a sentence adverb that opens it
 //! with the capital of the sentence's first word ("Whereupon Sulla"), while a regnal number
 //! ("Henry V"), a name suffix ("Kuchik Khan"), "Esq." ("Benjamin Ballard, Esq.") and a shortened
-//! given name before it ("Wm. W. Cowper", "Geo. Davis") are.
+//! given name before it ("Wm. W. Cowper", "Geo. Davis") are. Two people joined by "and" are
+//! two names ("Muranaka and Isobe", "Peng Shousong and Xu Chongzhi").
 
 use super::mentions::{EntityMention, Source, NAME_SUFFIXES};
 use super::ner::EntityType;
@@ -24,9 +25,48 @@ pub(super) fn fit(text: &str, mentions: &mut Vec<EntityMention>) {
             m.text = text[m.span.start..m.span.end].to_string();
         }
     }
+    split_coordinated(text, mentions);
     // A mention that grew to take in its neighbour ("Geo." and "Davis") keeps one copy.
     mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     mentions.dedup_by(|b, a| a.span.start <= b.span.start && b.span.end <= a.span.end);
+}
+
+/// "Muranaka and Isobe", "Ferdinand and Isabella": a person mention that joins two capitalised
+/// names of up to three words with "and" (or "&") is two people. An organisation keeps its
+/// "and" ("Smith and Sons" is a firm).
+fn split_coordinated(text: &str, mentions: &mut Vec<EntityMention>) {
+    let mut added = Vec::new();
+    for m in mentions.iter_mut().filter(|m| m.etype == EntityType::Per) {
+        let written = &text[m.span.start..m.span.end];
+        let Some((at, joint)) = [" and ", " & "]
+            .iter()
+            .find_map(|j| written.find(j).map(|i| (i, j.len())))
+        else {
+            continue;
+        };
+        let (left, right) = (&written[..at], &written[at + joint..]);
+        let named = |part: &str| {
+            part.split_whitespace()
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+                && part.split_whitespace().count() <= 3
+        };
+        // "Mr. and Mrs. Eddings", "Judge and Mrs. Canfield": titles alone before "and" share
+        // the name after it.
+        let titles_only = left.split_whitespace().all(super::titles::is_title);
+        if !named(left) || !named(right) || titles_only {
+            continue;
+        }
+        let right_start = m.span.start + at + joint;
+        added.push(EntityMention {
+            span: crate::document::Span::new(right_start, m.span.end),
+            text: right.to_string(),
+            ..m.clone()
+        });
+        m.span.end = m.span.start + at;
+        m.text = left.to_string();
+    }
+    mentions.extend(added);
 }
 
 /// "Mr. Bigelow's", "England’s": the possessive is not part of the name.
