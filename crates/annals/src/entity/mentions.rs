@@ -434,8 +434,12 @@ pub fn find_mentions_with(
                 continue;
             }
         }
-        // A title or office alone is not a name ("Sir", "the Judge", "Rev. Dr.").
-        if lower_words.iter().all(|w| titles::is_title_word(w)) {
+        // A title or office alone is not a name ("Sir", "the Judge", "Rev. Dr.", "Mr. and" of
+        // "Mr. and Mrs. Eddings").
+        if lower_words
+            .iter()
+            .all(|w| titles::is_title_word(w) || matches!(w.as_str(), "and" | "the" | "of"))
+        {
             continue;
         }
         // An organisation's head word ends its name ("the Persian Red Army"), or is the name
