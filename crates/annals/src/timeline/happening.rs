@@ -40,6 +40,24 @@ const UNREAL: &[&str] = &[
     "every",
 ];
 
+/// Whether a sentence is a heading or a title: a short line of its own that does not end as a
+/// sentence does ("From Tiberius Gracchus to the Death of Julius Caesar"). It names what
+/// follows; what it names is told there.
+fn is_heading(text: &str, span: crate::document::Span) -> bool {
+    let line = text[span.start..span.end].trim();
+    let own_line = text[..span.start]
+        .trim_end_matches([' ', '\t'])
+        .ends_with('\n')
+        || text[..span.start].trim().is_empty();
+    let line_ends = text[span.end..].trim_start_matches([' ', '\t']);
+    own_line
+        && (line_ends.is_empty() || line_ends.starts_with('\n'))
+        && line.len() <= 120
+        && !line
+            .trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')', ']'])
+            .ends_with(['.', '!', '?', ':', ';', ','])
+}
+
 /// Whether the event `head` (of `events`) reports a happening in its sentence.
 pub(super) fn reports_happening(text: &str, seg: &Segmented, upos: &[Upos], head: &Event) -> bool {
     if matches!(head.class, EventClass::State | EventClass::IState) {
@@ -48,7 +66,7 @@ pub(super) fn reports_happening(text: &str, seg: &Segmented, upos: &[Upos], head
     let Some(sentence) = seg.sentence_at(head.span.start) else {
         return true;
     };
-    if sentence.text(text).trim_end().ends_with('?') {
+    if sentence.text(text).trim_end().ends_with('?') || is_heading(text, sentence.span) {
         return false;
     }
     // A verb in the present tells what is, or what the writer thinks ("it seems", "history
@@ -110,4 +128,26 @@ pub(super) fn reports_happening(text: &str, seg: &Segmented, upos: &[Upos], head
         seen += 1;
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_or_heading_line_is_no_happening() {
+        let text = "From Tiberius Gracchus to the Death of Julius Caesar (H. G. Wells, Chapter \
+                    XXVIII)\n\nThe Fall of the Republic\n\nCaesar crossed the Rubicon. (He \
+                    died in 44 B.C.)\nThen Brutus fled";
+        let span = |s: &str| {
+            let start = text.find(s).unwrap();
+            crate::document::Span::new(start, start + s.len())
+        };
+        assert!(is_heading(text, span("From Tiberius Gracchus to the Death of Julius Caesar (H. G. Wells, Chapter XXVIII)")));
+        assert!(is_heading(text, span("The Fall of the Republic")));
+        assert!(!is_heading(text, span("Caesar crossed the Rubicon.")));
+        assert!(!is_heading(text, span("(He died in 44 B.C.)")));
+        // A sentence cut short at the end of a text is no heading when it shares its line.
+        assert!(!is_heading(text, span("Caesar crossed the Rubicon")));
+    }
 }
