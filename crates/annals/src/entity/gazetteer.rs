@@ -168,13 +168,13 @@ pub struct Place<'g> {
 }
 
 impl Place<'_> {
-    /// Great-circle distance to another place in kilometres.
     /// A village or small town (or an ancient town): its name is as often a surname ("Goodman",
     /// "Cato"). An ancient region ("Parthia") is minor too, but regions are not surnames.
     pub fn is_village(&self) -> bool {
         self.minor && self.kind == PlaceKind::City
     }
 
+    /// Great-circle distance to another place in kilometres.
     pub fn distance_km(&self, other: &Place<'_>) -> f64 {
         distance_km(
             self.lat.into(),

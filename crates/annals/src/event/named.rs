@@ -85,10 +85,7 @@ pub fn date_by_named_happenings(
         // the last one before it in its clause ("was slain in the battle of Falkirk"), not
         // across a comma ("He succeeded the Master, who was slain, … in the battle").
         let at = events.partition_point(|e| e.span.start < m.head);
-        let itself = events
-            .get(at)
-            .filter(|e| e.span.start == m.head)
-            .map(|_| at);
+        let itself = head_event(events, m.head);
         let completed = at.checked_sub(1).filter(|&e| {
             events[e].span.start >= sentence.span.start
                 && !text[events[e].span.end..m.head].contains([',', ';', ':'])
@@ -139,10 +136,7 @@ fn find_mentions(text: &str) -> Vec<Mention> {
             // Another capitalised word after one space continues the name ("the battle of
             // Bunker Hill").
             let next = end + 1;
-            if bytes.get(end) != Some(&b' ')
-                || !text[next..].starts_with(char::is_uppercase)
-                || next >= text.len()
-            {
+            if bytes.get(end) != Some(&b' ') || !text[next..].starts_with(char::is_uppercase) {
                 break;
             }
             end = next;
@@ -159,6 +153,16 @@ fn find_mentions(text: &str) -> Vec<Mention> {
     out
 }
 
+/// The event whose word is the name's head ("battle" of "the battle of Falkirk"), if the event
+/// model took it for one.
+fn head_event(events: &[Event], head: usize) -> Option<usize> {
+    let e = events.partition_point(|e| e.span.start < head);
+    events
+        .get(e)
+        .is_some_and(|e| e.span.start == head)
+        .then_some(e)
+}
+
 /// The happenings the document dates: each key to the timex of the first mention whose head
 /// event has a date of its own clause or sentence, or to `None` when two mentions date it
 /// differently.
@@ -170,10 +174,9 @@ fn dated_happenings<'m>(
 ) -> HashMap<&'m str, Option<usize>> {
     let mut out: HashMap<&str, Option<usize>> = HashMap::new();
     for m in mentions {
-        let e = events.partition_point(|e| e.span.start < m.head);
-        if events.get(e).is_none_or(|e| e.span.start != m.head) {
+        let Some(e) = head_event(events, m.head) else {
             continue;
-        }
+        };
         let time = &times[e];
         let own = matches!(time.how, Some(How::Clause | How::Sentence))
             && time.bound.is_none()

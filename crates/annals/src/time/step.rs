@@ -173,10 +173,12 @@ pub(super) struct Stepped {
 }
 
 /// The few facts of the outputs so far that a step reads: the last timex (for "compared with
-/// ... a year earlier" after "the nine months") and the index the next output will get.
+/// ... a year earlier" after "the nine months") and where the expression's sentence starts (for
+/// "… after 500, … fifteen years earlier").
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Before<'a> {
     pub last: Option<&'a Timex>,
+    pub sentence_start: usize,
 }
 
 /// Resolve candidate `k` against `anchor`.
@@ -221,7 +223,7 @@ pub(super) fn step(
             Some(last),
         ) if last.role != super::Role::Story
             && counts_itself(&text[cand.span.start..cand.span.end])
-            && same_sentence(text, last.span.end, cand.span.start) =>
+            && last.span.start >= before.sentence_start =>
         {
             match last.value {
                 Value::Date(d) if d.full_year().is_some() => Some((d, last.modifier)),
@@ -516,19 +518,6 @@ pub(super) fn prepare(text: &str, cand: &Candidate, mode: Mode) -> Option<Prepar
         tense,
         rule,
         other: None,
-    })
-}
-
-/// Whether no sentence ends between `from` and `to`.
-fn same_sentence(text: &str, from: usize, to: usize) -> bool {
-    text.get(from..to).is_some_and(|between| {
-        // A stop, then spaces, then a capital or the expression itself.
-        !between.contains('\n')
-            && !between.match_indices(['.', '!', '?']).any(|(i, _)| {
-                let rest = &between[i + 1..];
-                let next = rest.trim_start();
-                rest.len() > next.len() && (next.is_empty() || next.starts_with(char::is_uppercase))
-            })
     })
 }
 

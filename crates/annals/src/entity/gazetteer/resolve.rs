@@ -111,6 +111,13 @@ impl Gazetteer {
             .filter(|id| anchors.binary_search_by_key(id, |a| a.id).is_err())
             .filter_map(|id| self.place(id))
             .collect();
+        // How far a doubtful candidate may lie from the place that vouches for it: SUPPORT_KM,
+        // or REGION_SUPPORT_KM for a region or a sea, located at one point of a wide area
+        // ("Parthia" lies a thousand kilometres from the point of its neighbour Armenia).
+        let reach = |c: &Place<'_>| match c.kind {
+            PlaceKind::Region | PlaceKind::Water => REGION_SUPPORT_KM,
+            _ => SUPPORT_KM,
+        };
         // How far a candidate lies from the nearest place that vouches for it.
         let support_km = |c: &Place<'_>| {
             anchors
@@ -126,14 +133,7 @@ impl Gazetteer {
             .filter_map(|(m, resolved)| {
                 if m.needs_context {
                     // The candidate closest to a place the document names ("Babylon" beside
-                    // Mesopotamia is not the fortress in Egypt), within SUPPORT_KM (a region
-                    // within REGION_SUPPORT_KM).
-                    // A region or a sea is located at one point of a wide area: "Parthia" lies
-                    // a thousand kilometres from the point of its neighbour Armenia.
-                    let reach = |c: &Place<'_>| match c.kind {
-                        PlaceKind::Region | PlaceKind::Water => REGION_SUPPORT_KM,
-                        _ => SUPPORT_KM,
-                    };
+                    // Mesopotamia is not the fortress in Egypt), within its reach.
                     let (place, _) = m
                         .candidates
                         .iter()

@@ -49,7 +49,8 @@ pub(in crate::time) fn lost(prep: &Prepared, stepped: &Stepped) -> bool {
 /// How far back the words of an expression's sentence and clause are read.
 const WINDOW: usize = 300;
 
-/// Where paragraphs start (byte offsets, ascending), for "the first date of a paragraph".
+/// Where paragraphs and sentences start (byte offsets, ascending), for "the first date of a
+/// paragraph" and "a date of its own sentence".
 pub(in crate::time) struct Shape {
     paragraphs: Vec<usize>,
     sentence_starts: Vec<usize>,
@@ -84,7 +85,8 @@ impl Shape {
         self.paragraphs.partition_point(|&p| p <= at)
     }
 
-    fn sentence_start(&self, at: usize) -> usize {
+    /// Where the sentence holding byte `at` starts (by the document's segmentation).
+    pub(in crate::time) fn sentence_start(&self, at: usize) -> usize {
         let i = self.sentence_starts.partition_point(|&s| s <= at);
         i.checked_sub(1).map_or(0, |i| self.sentence_starts[i])
     }

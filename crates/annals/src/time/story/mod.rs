@@ -78,19 +78,16 @@ impl Line {
         &self,
         text: &str,
         config: &Config,
+        shape: &Shape,
         candidates: &[Candidate],
         k: usize,
         prep: &Prepared,
     ) -> Stepped {
-        step(
-            text,
-            config,
-            candidates,
-            k,
-            prep,
-            &self.anchor,
-            Before { last: self.last() },
-        )
+        let before = Before {
+            last: self.last(),
+            sentence_start: shape.sentence_start(candidates[k].span.start),
+        };
+        step(text, config, candidates, k, prep, &self.anchor, before)
     }
 
     fn push(&mut self, timex: Timex, borrow: Borrow) {
@@ -157,8 +154,9 @@ pub(super) fn walk(
         previous: None,
         paragraph: 0,
     };
+    let shape = Shape::of(text, seg);
     if config.mode == Mode::News {
-        return read_along(text, config, candidates, prepared, start);
+        return read_along(text, config, &shape, candidates, prepared, start);
     }
     // A story that names its year only after its first days ("the beginning of April … the
     // twenty-ninth of May, in the fourteen hundred and fifty-third year") was in that year from
@@ -177,7 +175,6 @@ pub(super) fn walk(
             .collect(),
         _ => vec![(0.0, start)],
     };
-    let shape = Shape::of(text, seg);
     let attested = Attested::of(prepared);
     // A developer's view of the choices: ANNALS_DEBUG_STORY=1 prints every line's costs to
     // standard error (see docs/DESIGN.md, "The story line").
@@ -206,7 +203,7 @@ pub(super) fn walk(
             }
             for &(prep, reading) in &readings {
                 let cost = cost + reading;
-                let stepped = line.step(text, config, candidates, k, prep);
+                let stepped = line.step(text, config, &shape, candidates, k, prep);
                 // The far end of a range the story just moved to ("27 B.C. to 14 A.D.") extends
                 // that move: the story is the whole range, not a second jump from its start.
                 let jump = if range_end
@@ -402,13 +399,14 @@ fn prune(mut lines: Vec<(f64, Line)>) -> Vec<(f64, Line)> {
 fn read_along(
     text: &str,
     config: &Config,
+    shape: &Shape,
     candidates: &[Candidate],
     prepared: &[Option<Prepared>],
     mut line: Line,
 ) -> (Vec<Timex>, Vec<(usize, Borrow)>) {
     for (k, prep) in prepared.iter().enumerate() {
         let Some(prep) = prep else { continue };
-        let stepped = line.step(text, config, candidates, k, prep);
+        let stepped = line.step(text, config, shape, candidates, k, prep);
         let role = rule_role(&stepped);
         take(text, &mut line, stepped, role);
     }
